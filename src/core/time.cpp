@@ -1,0 +1,78 @@
+// src/core/time.cpp
+#include "core/time.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+namespace ombud {
+
+using std::chrono::days;
+using std::chrono::sys_days;
+
+UnixSeconds SystemClock::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void set_time_zone(const std::string& tz) {
+  ::setenv("TZ", tz.c_str(), 1);
+  ::tzset();
+}
+
+Date local_date(UnixSeconds t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  ::localtime_r(&tt, &tm);
+  return Date{std::chrono::year{tm.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(tm.tm_mon + 1)},
+              std::chrono::day{static_cast<unsigned>(tm.tm_mday)}};
+}
+
+std::string format_utc(UnixSeconds t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  ::gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string format_date(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto digits = [&](std::size_t pos, std::size_t n, int& out) {
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+      if (s[i] < '0' || s[i] > '9') return false;
+      out = out * 10 + (s[i] - '0');
+    }
+    return true;
+  };
+  int y = 0;
+  int m = 0;
+  int d = 0;
+  if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
+  Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+            std::chrono::day{static_cast<unsigned>(d)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+int days_between(Date a, Date b) {
+  return static_cast<int>((sys_days{b} - sys_days{a}).count());
+}
+
+Date add_days(Date d, int n) {
+  return Date{sys_days{d} + days{n}};
+}
+
+int iso_weekday(Date d) {
+  return static_cast<int>(std::chrono::weekday{sys_days{d}}.iso_encoding());
+}
+
+}  // namespace ombud

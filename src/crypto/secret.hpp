@@ -1,0 +1,63 @@
+// src/crypto/secret.hpp
+//
+// Key material lives only in libsodium's guarded allocations: locked in memory (never swapped),
+// fenced by guard pages, and wiped when freed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/result.hpp"
+
+namespace ombud::crypto {
+
+/// Calls sodium_init() once; returns false when libsodium cannot be used.
+bool init();
+
+/// Turns off core dumps, so key material never lands in one.
+void disable_core_dumps();
+
+/// A fixed-size secret in guarded, locked memory. Move-only.
+class Secret {
+ public:
+  static constexpr std::size_t kSize = 32;
+
+  Secret();
+  ~Secret();
+  Secret(Secret&& other) noexcept;
+  Secret& operator=(Secret&& other) noexcept;
+  Secret(const Secret&) = delete;
+  Secret& operator=(const Secret&) = delete;
+
+  static Secret random();
+  static Result<Secret> from_bytes(std::span<const unsigned char> bytes);
+
+  unsigned char* data() { return data_; }
+  const unsigned char* data() const { return data_; }
+  static constexpr std::size_t size() { return kSize; }
+
+ private:
+  unsigned char* data_ = nullptr;
+};
+
+std::string random_bytes(std::size_t n);
+
+/// A URL-safe random token of `bytes` random bytes (base64url, no padding).
+std::string random_token(std::size_t bytes = 32);
+
+/// A random 128-bit identifier as 26 lowercase base32 characters; opaque and unguessable.
+std::string random_id();
+
+/// BLAKE2b-256 of the input, as 64 lowercase hex characters.
+std::string hash_hex(std::string_view data);
+
+/// Constant-time equality of two strings of the same length (false when lengths differ).
+bool equal_constant_time(std::string_view a, std::string_view b);
+
+std::string to_base64(std::string_view bytes);
+Result<std::string> from_base64(std::string_view text);
+
+}  // namespace ombud::crypto

@@ -1,0 +1,63 @@
+// src/domain/role.cpp
+#include "domain/role.hpp"
+
+namespace ombud::domain {
+
+std::string_view role_name(Role role) {
+  switch (role) {
+    case Role::kOmbud: return "ombud";
+    case Role::kSamordnare: return "samordnare";
+    case Role::kLedningsgrupp: return "ledningsgrupp";
+    case Role::kLansstyrelse: return "lansstyrelse";
+    case Role::kAdmin: return "admin";
+  }
+  return "";
+}
+
+std::optional<Role> parse_role(std::string_view name) {
+  for (Role r : {Role::kOmbud, Role::kSamordnare, Role::kLedningsgrupp, Role::kLansstyrelse, Role::kAdmin}) {
+    if (role_name(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view permission_name(Permission p) {
+  switch (p) {
+    case Permission::kUndeclared: return "undeclared";
+    case Permission::kPublic: return "public";
+    case Permission::kSignedIn: return "signed_in";
+    case Permission::kManageUsers: return "manage_users";
+    case Permission::kViewAuditLog: return "view_audit_log";
+    case Permission::kEditOperationConfig: return "edit_operation_config";
+    case Permission::kRecordContact: return "record_contact";
+    case Permission::kAssess: return "assess";
+    case Permission::kBookOrientation: return "book_orientation";
+    case Permission::kViewQueue: return "view_queue";
+    case Permission::kAssign: return "assign";
+    case Permission::kViewClient: return "view_client";
+    case Permission::kChangeClientStatus: return "change_client_status";
+  }
+  return "undeclared";
+}
+
+bool role_allows(Role role, Permission p) {
+  using P = Permission;
+  switch (p) {
+    case P::kUndeclared: return false;
+    case P::kPublic:
+    case P::kSignedIn: return true;
+    case P::kManageUsers:
+    case P::kEditOperationConfig: return role == Role::kAdmin;
+    case P::kViewAuditLog: return role == Role::kSamordnare;
+    case P::kRecordContact:
+    case P::kAssess:
+    case P::kBookOrientation:
+    case P::kViewClient:
+    case P::kChangeClientStatus: return role == Role::kOmbud || role == Role::kSamordnare;
+    case P::kViewQueue:
+    case P::kAssign: return role == Role::kSamordnare;
+  }
+  return false;
+}
+
+}  // namespace ombud::domain

@@ -1,0 +1,40 @@
+// src/domain/role.hpp
+//
+// The roles of a PO operation and the one permission table every route and use case consults
+// (design.md, "Who uses it"). Deny by default: a permission not listed for a role is refused.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace ombud::domain {
+
+enum class Role { kOmbud, kSamordnare, kLedningsgrupp, kLansstyrelse, kAdmin };
+
+/// "ombud", "samordnare", "ledningsgrupp", "lansstyrelse", "admin" (as stored and in the API).
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view name);
+
+enum class Permission {
+  kUndeclared,           // the default of a route that forgot to declare one; always refused
+  kPublic,               // no login needed (login page, health, static files)
+  kSignedIn,             // any signed-in user: start page, own account, logout
+  kManageUsers,          // user administration
+  kViewAuditLog,         // the log review (loggkontroll)
+  kEditOperationConfig,  // the operation's rules: target group, deadlines, priority groups
+  kRecordContact,        // first contact (intake)
+  kAssess,               // target-group assessment
+  kBookOrientation,      // book and record orientation visits
+  kViewQueue,            // the queue and the deadline overview
+  kAssign,               // assign, reassign; caseload per ombud
+  kViewClient,           // a client's data — further limited to the client's own ombud in services
+  kChangeClientStatus,   // pause, resume, withdraw
+};
+
+std::string_view permission_name(Permission p);
+
+/// The permission table: whether a role may ever do this. Client-scoped checks (an ombud sees
+/// only own clients) come on top, in the services.
+bool role_allows(Role role, Permission permission);
+
+}  // namespace ombud::domain

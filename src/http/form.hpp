@@ -1,0 +1,33 @@
+// src/http/form.hpp
+//
+// application/x-www-form-urlencoded bodies and query strings.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ombud::http {
+
+/// Decodes %XX and (when plus_is_space) '+'. Fails on a malformed escape or on a result that is
+/// not clean UTF-8.
+std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
+
+class Form {
+ public:
+  /// Parses "a=1&b=2". Fails on a malformed encoding or invalid UTF-8. A field may repeat
+  /// (checkbox groups); get() gives its first value, all() every value.
+  static std::optional<Form> parse(std::string_view encoded);
+
+  /// The (first) value of a field, or "" when absent.
+  const std::string& get(const std::string& name) const;
+  const std::vector<std::string>& all(const std::string& name) const;
+  bool has(const std::string& name) const { return fields_.count(name) != 0; }
+
+ private:
+  std::map<std::string, std::vector<std::string>> fields_;
+};
+
+}  // namespace ombud::http

@@ -1,0 +1,47 @@
+// src/services/admin_service.hpp
+//
+// Operator tasks behind the command line: creating an operation, checking a data directory
+// (`ombud verify`), rotating the key-encryption key, and the per-client data keys.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crypto/secret.hpp"
+#include "services/context.hpp"
+#include "store/operations.hpp"
+
+namespace ombud::services {
+
+struct OperationSpec {
+  std::string name;
+  std::string time_zone = "Europe/Stockholm";
+  std::vector<std::pair<std::string, std::string>> municipalities;  // (kommunkod, name)
+};
+
+Result<long long> create_operation(const Services& s, const AuditSubject& who, const OperationSpec& spec);
+
+/// Records a check value for the current key version, unless one exists.
+Status ensure_key_check(const Services& s);
+
+/// Fails unless the key file holds a key for every version the database uses, and each matches.
+Status check_key_file(const Services& s);
+
+struct VerifyReport {
+  std::vector<std::string> ok;
+  std::vector<std::string> problems;
+};
+/// Database integrity, migration state, key file and audit chain.
+VerifyReport verify_all(const Services& s);
+
+/// Adds a new key version, re-wraps every client data key with it, then retires the old versions.
+/// Servers pick the new key up from the file. Returns the new version.
+Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSubject& who);
+
+/// A new client's data key, wrapped and stored inside the caller's transaction.
+Result<crypto::Secret> create_client_key(const Services& s, store::Tx& tx, const std::string& client_id);
+/// A client's data key, unwrapped; kNotFound when the client has none (destroyed).
+Result<crypto::Secret> load_client_key(const Services& s, soci::session& sql, const std::string& client_id);
+
+}  // namespace ombud::services

@@ -1,0 +1,33 @@
+// src/services/audit_service.hpp
+//
+// Writing and reviewing the audit log. Writes join the caller's transaction, so a change and its
+// audit entry commit together; reads of client data are logged before the data is returned.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/context.hpp"
+#include "store/audit.hpp"
+
+namespace ombud::services {
+
+struct AuditEvent {
+  std::string action;       // "login", "read", "list", "create", "update", "denied", …
+  std::string record_kind;  // "session", "client", …
+  std::optional<std::string> client_id;
+  std::string subject_ids;
+  std::string outcome = "ok";
+};
+
+/// Appends inside an open write transaction.
+Status audit(store::Tx& tx, const Services& s, const AuditSubject& who, const AuditEvent& event);
+
+/// Appends in a transaction of its own (relaxed durability: a read or a refusal).
+Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& event);
+
+/// The chain check that `ombud verify` runs.
+Result<store::AuditChainReport> verify_audit(const Services& s);
+
+}  // namespace ombud::services

@@ -1,0 +1,61 @@
+// src/services/context.hpp
+//
+// What every use case receives: the dependencies (Services), and who is acting (Actor).
+#pragma once
+
+#include <string>
+
+#include "core/time.hpp"
+#include "crypto/keyring.hpp"
+#include "crypto/password.hpp"
+#include "domain/role.hpp"
+#include "store/database.hpp"
+
+namespace ombud::services {
+
+struct AuthSettings {
+  int idle_timeout_seconds = 30 * 60;        // NIST AAL2: 30 minutes idle
+  int absolute_timeout_seconds = 10 * 3600;  // and 10 hours in all
+  int touch_interval_seconds = 60;           // how stale last_seen may get before it is written
+  int throttle_window_seconds = 15 * 60;
+  int max_failures_per_account = 10;  // within the window: at most 40 an hour
+  int max_failures_per_address = 50;
+};
+
+/// The long-lived dependencies of the use cases; one per process.
+struct Services {
+  store::Database& db;
+  crypto::KeyRing& keys;
+  crypto::PasswordHasher& hasher;
+  const Clock& clock;
+  AuthSettings auth;
+};
+
+/// A signed-in user acting through a session.
+struct Actor {
+  long long user_id = 0;
+  long long operation_id = 0;
+  std::string username;
+  std::string display_name;
+  domain::Role role = domain::Role::kOmbud;
+  long long session_id = 0;
+  std::string csrf_token;
+  UnixSeconds session_expires_at = 0;  // the earlier of the idle and the absolute limit
+  std::string address;                 // the client address of the current request
+};
+
+/// Who the audit log names for an action: a signed-in user, an anonymous visitor (failed logins),
+/// or the command line (operators' scripts).
+struct AuditSubject {
+  std::optional<long long> user_id;
+  std::string username;
+  std::string role;
+  std::string address;
+
+  static AuditSubject of(const Actor& a) {
+    return AuditSubject{a.user_id, a.username, std::string(domain::role_name(a.role)), a.address};
+  }
+  static AuditSubject command_line();
+};
+
+}  // namespace ombud::services

@@ -1,0 +1,195 @@
+// src/store/audit.cpp
+#include "store/audit.hpp"
+
+#include "crypto/secret.hpp"
+
+namespace ombud::store {
+
+namespace {
+
+const std::string kGenesis(64, '0');
+
+void part(std::string& out, const std::string& s) {
+  out += std::to_string(s.size());
+  out += ':';
+  out += s;
+  out += '|';
+}
+
+struct AuditRow {
+  long long seq = 0;
+  long long at = 0;
+  long long user_id = 0;
+  soci::indicator user_ind = soci::i_null;
+  std::string username;
+  std::string role;
+  std::string action;
+  std::string record_kind;
+  std::string client_id;
+  soci::indicator client_ind = soci::i_null;
+  std::string subject_ids;
+  std::string outcome;
+  std::string address;
+  std::string prev_hash;
+  std::string hash;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(seq));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(user_id, user_ind));
+    st.exchange(soci::into(username));
+    st.exchange(soci::into(role));
+    st.exchange(soci::into(action));
+    st.exchange(soci::into(record_kind));
+    st.exchange(soci::into(client_id, client_ind));
+    st.exchange(soci::into(subject_ids));
+    st.exchange(soci::into(outcome));
+    st.exchange(soci::into(address));
+    st.exchange(soci::into(prev_hash));
+    st.exchange(soci::into(hash));
+  }
+
+  AuditEntry entry() const {
+    AuditEntry e;
+    e.seq = seq;
+    e.at = at;
+    if (user_ind == soci::i_ok) e.user_id = user_id;
+    e.username = username;
+    e.role = role;
+    e.action = action;
+    e.record_kind = record_kind;
+    if (client_ind == soci::i_ok) e.client_id = client_id;
+    e.subject_ids = subject_ids;
+    e.outcome = outcome;
+    e.address = address;
+    e.prev_hash = prev_hash;
+    e.hash = hash;
+    return e;
+  }
+};
+
+constexpr const char* kColumns =
+    "seq, at, user_id, username, role, action, record_kind, client_id, subject_ids, outcome, address, "
+    "prev_hash, hash";
+
+}  // namespace
+
+std::string audit_entry_hash(const AuditEntry& e, const std::string& prev_hash) {
+  std::string s = "ombud-audit-v1|";
+  part(s, prev_hash);
+  part(s, std::to_string(e.seq));
+  part(s, std::to_string(e.at));
+  part(s, e.user_id ? std::to_string(*e.user_id) : std::string("-"));
+  part(s, e.username);
+  part(s, e.role);
+  part(s, e.action);
+  part(s, e.record_kind);
+  part(s, e.client_id ? *e.client_id : std::string("-"));
+  part(s, e.subject_ids);
+  part(s, e.outcome);
+  part(s, e.address);
+  return crypto::hash_hex(s);
+}
+
+Status append_audit(soci::session& sql, Engine engine, AuditEntry& e) {
+  return guarded("audit.append", [&]() -> Status {
+    if (engine == Engine::kPostgres) {
+      // Held until this transaction ends: one appender at a time across all instances.
+      sql << "SELECT pg_advisory_xact_lock(7340093)";
+    }
+    long long last_seq = 0;
+    std::string last_hash;
+    sql << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(last_seq), soci::into(last_hash);
+    if (!sql.got_data()) {
+      last_seq = 0;
+      last_hash = kGenesis;
+    }
+    e.seq = last_seq + 1;
+    e.prev_hash = last_hash;
+    e.hash = audit_entry_hash(e, last_hash);
+    long long at = e.at;
+    long long user_id = e.user_id.value_or(0);
+    soci::indicator user_ind = e.user_id ? soci::i_ok : soci::i_null;
+    std::string client_id = e.client_id.value_or("");
+    soci::indicator client_ind = e.client_id ? soci::i_ok : soci::i_null;
+    sql << "INSERT INTO audit_log(seq, at, user_id, username, role, action, record_kind, client_id, "
+           "subject_ids, outcome, address, prev_hash, hash) VALUES(:seq, :at, :uid, :un, :ro, :ac, :rk, "
+           ":cid, :sids, :oc, :ad, :ph, :h)",
+        soci::use(e.seq), soci::use(at), soci::use(user_id, user_ind), soci::use(e.username), soci::use(e.role),
+        soci::use(e.action), soci::use(e.record_kind), soci::use(client_id, client_ind), soci::use(e.subject_ids),
+        soci::use(e.outcome), soci::use(e.address), soci::use(e.prev_hash), soci::use(e.hash);
+    return {};
+  });
+}
+
+Result<AuditChainReport> verify_audit_chain(soci::session& sql) {
+  return guarded("audit.verify", [&]() -> Result<AuditChainReport> {
+    AuditChainReport report;
+    AuditRow row;
+    soci::statement st(sql);
+    row.bind(st);
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq");
+    st.define_and_bind();
+    std::string prev = kGenesis;
+    long long expected_seq = 1;
+    if (st.execute(true)) {
+      do {
+        ++report.entries;
+        if (report.first_bad_seq) continue;
+        AuditEntry e = row.entry();
+        if (e.seq != expected_seq) {
+          report.first_bad_seq = expected_seq;
+          report.problem = "entry missing (removed) before seq " + std::to_string(e.seq);
+        } else if (e.prev_hash != prev) {
+          report.first_bad_seq = e.seq;
+          report.problem = "chain broken: the previous entry was altered, removed or reordered";
+        } else if (audit_entry_hash(e, prev) != e.hash) {
+          report.first_bad_seq = e.seq;
+          report.problem = "entry altered: its content does not match its hash";
+        }
+        prev = e.hash;
+        ++expected_seq;
+      } while (st.fetch());
+    }
+    return report;
+  });
+}
+
+Result<std::vector<AuditEntry>> list_audit(soci::session& sql, const AuditQuery& q) {
+  return guarded("audit.list", [&]() -> Result<std::vector<AuditEntry>> {
+    AuditRow row;
+    soci::statement st(sql);
+    row.bind(st);
+    std::string where = " WHERE 1 = 1";
+    long long before = q.before_seq;
+    long long uid = q.user_id.value_or(0);
+    std::string cid = q.client_id.value_or("");
+    if (before > 0) {
+      where += " AND seq < :b";
+      st.exchange(soci::use(before));
+    }
+    if (q.user_id) {
+      where += " AND user_id = :u";
+      st.exchange(soci::use(uid));
+    }
+    if (q.client_id) {
+      where += " AND client_id = :c";
+      st.exchange(soci::use(cid));
+    }
+    int limit = q.limit;
+    st.exchange(soci::use(limit));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY seq DESC LIMIT :l");
+    st.define_and_bind();
+    std::vector<AuditEntry> out;
+    if (st.execute(true)) {
+      do {
+        out.push_back(row.entry());
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+}  // namespace ombud::store

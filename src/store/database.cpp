@@ -1,0 +1,271 @@
+// src/store/database.cpp
+#include "store/database.hpp"
+
+#include <cstring>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace ombud::store {
+
+namespace {
+
+bool starts_with(const std::string& s, std::string_view prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
+
+std::string percent_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+// A libpq keyword value, quoted.
+std::string pg_value(const std::string& v) {
+  std::string out = "'";
+  for (char c : v) {
+    if (c == '\\' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+// "postgresql://user:pw@host:port/db?sslmode=require" as libpq keywords, which SOCI passes on
+// unchanged (it does not understand URIs itself).
+Result<std::string> pg_keywords(const std::string& url) {
+  std::string_view rest(url);
+  rest.remove_prefix(rest.find("://") + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string_view::npos) {
+    query = std::string(rest.substr(q + 1));
+    rest = rest.substr(0, q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string_view::npos) {
+    dbname = percent_decoded(rest.substr(slash + 1));
+    rest = rest.substr(0, slash);
+  }
+  std::string user;
+  std::string password;
+  if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+    std::string_view cred = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    auto colon = cred.find(':');
+    user = percent_decoded(cred.substr(0, colon));
+    if (colon != std::string_view::npos) password = percent_decoded(cred.substr(colon + 1));
+  }
+  std::string host(rest);
+  std::string port;
+  if (!host.empty() && host.front() != '[') {
+    if (auto colon = host.rfind(':'); colon != std::string::npos) {
+      port = host.substr(colon + 1);
+      host = host.substr(0, colon);
+    }
+  }
+  std::string out;
+  auto add = [&](const std::string& k, const std::string& v) {
+    if (!v.empty()) out += (out.empty() ? "" : " ") + k + "=" + pg_value(v);
+  };
+  add("host", percent_decoded(host));
+  add("port", port);
+  add("user", user);
+  add("password", password);
+  add("dbname", dbname);
+  for (std::size_t start = 0; start < query.size();) {
+    auto amp = query.find('&', start);
+    std::string pair = query.substr(start, amp == std::string::npos ? std::string::npos : amp - start);
+    if (auto eq = pair.find('='); eq != std::string::npos) {
+      std::string key = pair.substr(0, eq);
+      if (key.empty() || key.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") != std::string::npos) {
+        return fail(Error::internal("bad parameter in the database URL"));
+      }
+      add(key, percent_decoded(pair.substr(eq + 1)));
+    }
+    if (amp == std::string::npos) break;
+    start = amp + 1;
+  }
+  return out;
+}
+
+void configure_sqlite(soci::session& sql) {
+  // WAL lets readers run beside the single writer; STRICT tables are declared per table.
+  sql << "PRAGMA journal_mode=WAL";
+  sql << "PRAGMA foreign_keys=ON";
+  sql << "PRAGMA busy_timeout=10000";
+  sql << "PRAGMA synchronous=NORMAL";
+  // Deleted content is overwritten, so destroyed data does not linger in free pages.
+  sql << "PRAGMA secure_delete=ON";
+  // Sorts and temporary tables stay in memory, never in temporary files.
+  sql << "PRAGMA temp_store=MEMORY";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::size_t pool_size) {
+  static std::once_flag registered;
+  std::call_once(registered, [] {
+    soci::register_factory_sqlite3();
+    soci::register_factory_postgresql();
+  });
+  std::unique_ptr<Database> db(new Database());
+  db->pool_size_ = pool_size < 1 ? 1 : pool_size;
+  std::string backend;
+  std::string connect;
+  if (starts_with(url, "postgresql://") || starts_with(url, "postgres://")) {
+    db->engine_ = Engine::kPostgres;
+    backend = "postgresql";
+    connect = OMBUD_TRY(pg_keywords(url));
+  } else {
+    db->engine_ = Engine::kSqlite;
+    std::string path = starts_with(url, "sqlite:") ? url.substr(7) : url;
+    if (path.empty() || path == ":memory:") {
+      return fail(Error::internal("a SQLite database needs a file path"));
+    }
+    if (path.find_first_of("\"' ") != std::string::npos) {
+      return fail(Error::internal("the SQLite path may not contain spaces or quotes"));
+    }
+    db->sqlite_path_ = path;
+    backend = "sqlite3";
+    connect = "db=" + path + " timeout=10";
+  }
+  try {
+    db->pool_ = std::make_unique<soci::connection_pool>(db->pool_size_);
+    for (std::size_t i = 0; i < db->pool_size_; ++i) {
+      soci::session& s = db->pool_->at(i);
+      s.open(backend, connect);
+      if (db->engine_ == Engine::kSqlite) configure_sqlite(s);
+    }
+  } catch (const std::exception& e) {
+    return fail(database_error(e, "database.open"));
+  }
+  return db;
+}
+
+Database::~Database() = default;
+
+Database::Conn::Conn(Database& db, std::size_t pos) : db_(&db), pos_(pos) {}
+
+Database::Conn::~Conn() {
+  if (db_ != nullptr) db_->pool_->give_back(pos_);
+}
+
+soci::session& Database::Conn::sql() {
+  return db_->pool_->at(pos_);
+}
+
+Database::Conn Database::acquire() {
+  return Conn(*this, pool_->lease());
+}
+
+void Database::exec_script(soci::session& sql, Engine engine, const std::string& script) {
+  if (engine == Engine::kSqlite) {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+    char* err = nullptr;
+    int rc = sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &err);
+    if (rc != 0) {
+      std::string msg = err != nullptr ? err : "sqlite3_exec failed";
+      sqlite_api::sqlite3_free(err);
+      throw soci::soci_error(msg);
+    }
+  } else {
+    auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+    PGresult* res = PQexec(backend->conn_, script.c_str());
+    ExecStatusType st = PQresultStatus(res);
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+      std::string msg = PQresultErrorMessage(res);
+      PQclear(res);
+      throw soci::soci_error(msg);
+    }
+    PQclear(res);
+  }
+}
+
+Result<std::unique_ptr<Tx>> Tx::begin(Database& db, Mode mode, Durability durability) {
+  return guarded("tx.begin", [&]() -> Result<std::unique_ptr<Tx>> {
+    return std::unique_ptr<Tx>(new Tx(db, db.acquire(), mode, durability));
+  });
+}
+
+Tx::Tx(Database& db, Database::Conn conn, Mode mode, Durability durability)
+    : db_(db), conn_(std::move(conn)), mode_(mode), durability_(durability) {
+  soci::session& s = conn_.sql();
+  if (db_.engine() == Engine::kSqlite) {
+    if (mode_ == Mode::kWrite) {
+      write_lock_ = std::unique_lock<std::mutex>(db_.write_mutex());
+      if (durability_ == Durability::kFull) s << "PRAGMA synchronous=FULL";
+      s << "BEGIN IMMEDIATE";
+    } else {
+      s << "BEGIN";
+    }
+  } else {
+    s << (mode_ == Mode::kWrite ? "BEGIN" : "BEGIN READ ONLY");
+    if (durability_ == Durability::kRelaxed) s << "SET LOCAL synchronous_commit = off";
+  }
+}
+
+Status Tx::commit() {
+  return guarded("tx.commit", [&]() -> Status {
+    if (db_.engine() == Engine::kPostgres) {
+      // PostgreSQL aborts a transaction at its first failed statement and would silently roll
+      // back at COMMIT; report that instead of pretending the write succeeded.
+      auto* backend = static_cast<soci::postgresql_session_backend*>(conn_.sql().get_backend());
+      if (PQtransactionStatus(backend->conn_) == PQTRANS_INERROR) {
+        conn_.sql() << "ROLLBACK";
+        open_ = false;
+        return fail(Error::internal("commit of a transaction in which a statement failed"));
+      }
+    }
+    conn_.sql() << "COMMIT";
+    open_ = false;
+    if (db_.engine() == Engine::kSqlite && mode_ == Mode::kWrite && durability_ == Durability::kFull) {
+      conn_.sql() << "PRAGMA synchronous=NORMAL";
+    }
+    if (write_lock_.owns_lock()) write_lock_.unlock();
+    return {};
+  });
+}
+
+Tx::~Tx() {
+  try {
+    if (open_) conn_.sql() << "ROLLBACK";
+    if (db_.engine() == Engine::kSqlite && mode_ == Mode::kWrite && durability_ == Durability::kFull && open_) {
+      conn_.sql() << "PRAGMA synchronous=NORMAL";
+    }
+  } catch (...) {
+    // The connection is unusable; the next use reports it.
+  }
+}
+
+Error database_error(const std::exception& e, const char* what) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
+    std::string state = pg->sqlstate();
+    if (state == "23505") {
+      Error err = Error::conflict("error.duplicate");
+      err.detail = std::string(what) + ": unique violation";
+      return err;
+    }
+    if (state == "40001" || state == "40P01") {
+      Error err = Error::conflict("error.conflict");
+      err.detail = std::string(what) + ": serialization failure";
+      return err;
+    }
+  }
+  std::string msg = e.what();
+  if (msg.find("UNIQUE constraint failed") != std::string::npos) {
+    Error err = Error::conflict("error.duplicate");
+    err.detail = std::string(what) + ": unique violation";
+    return err;
+  }
+  // Keep only the first line: driver messages may quote the statement.
+  if (auto nl = msg.find('\n'); nl != std::string::npos) msg.resize(nl);
+  return Error::internal(std::string(what) + ": " + msg);
+}
+
+}  // namespace ombud::store

@@ -1,0 +1,94 @@
+// src/views/page_frame.cpp
+#include "views/page_frame.hpp"
+
+#include <string>
+
+namespace ombud::views {
+
+namespace {
+
+// Percent-encodes a path for use as the `next` parameter of the language switch.
+std::string encode_component(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                 c == '.' || c == '~' || c == '/';
+    if (plain) {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+bool is_current(std::string_view href, std::string_view path) {
+  if (href == "/") return path == "/";
+  return path == href || (path.size() > href.size() && path.substr(0, href.size()) == href && path[href.size()] == '/');
+}
+
+}  // namespace
+
+std::vector<NavItem> menu_for(domain::Role role) {
+  switch (role) {
+    case domain::Role::kOmbud: return {{"/", "nav.my_clients"}};
+    case domain::Role::kSamordnare:
+    case domain::Role::kLedningsgrupp:
+    case domain::Role::kLansstyrelse:
+    case domain::Role::kAdmin: return {{"/", "nav.start"}};
+  }
+  return {};
+}
+
+ctemplate::TemplateDictionary* begin_page(const Renderer& r, const Frame& frame, ctemplate::TemplateDictionary& dict,
+                                          std::string_view body_template) {
+  const Lang other = frame.lang == Lang::kSv ? Lang::kEn : Lang::kSv;
+  dict.SetValue("LANG", std::string(lang_code(frame.lang)));
+  dict.SetValue("OTHER_LANG", std::string(lang_code(other)));
+  dict.SetValue("TITLE", frame.title);
+  dict.SetValue("LANG_SWITCH_HREF", "/lang/" + std::string(lang_code(other)) + "?next=" + encode_component(frame.path));
+  if (!frame.notice.empty()) dict.SetValueAndShowSection("TEXT", frame.notice, "NOTICE");
+  if (frame.viewer) {
+    const Viewer& v = *frame.viewer;
+    auto* s = dict.AddSectionDictionary("SIGNED_IN");
+    s->SetValue("USER_NAME", v.display_name);
+    s->SetValue("USER_ROLE", role_label(r, frame.lang, v.role));
+    s->SetValue("CSRF", v.csrf_token);
+    for (const auto& item : menu_for(v.role)) {
+      auto* n = s->AddSectionDictionary("NAV");
+      n->SetValue("HREF", item.href);
+      n->SetValue("LABEL", r.t(frame.lang, item.label_key));
+      if (is_current(item.href, frame.path)) n->ShowSection("CURRENT");
+    }
+    if (v.session_expires_at > 0) {
+      dict.SetValueAndShowSection("EXPIRES", std::to_string(v.session_expires_at), "SESSION");
+    }
+  }
+  auto* body = dict.AddIncludeDictionary("BODY");
+  body->SetFilename(Renderer::key(frame.lang, body_template));
+  return body;
+}
+
+void add_error_summary(const Renderer& r, Lang lang, ctemplate::TemplateDictionary& body,
+                       const std::vector<FieldMessage>& errors) {
+  auto* inc = body.AddIncludeDictionary("ERRORS");
+  inc->SetFilename(Renderer::key(lang, "errors"));
+  if (errors.empty()) return;
+  auto* sec = inc->AddSectionDictionary("ERRORS");
+  sec->SetValue("HEADING", r.t(lang, "error.errors_heading"));
+  for (const auto& e : errors) {
+    auto* item = sec->AddSectionDictionary("ITEM");
+    item->SetValue("MESSAGE", e.message);
+    if (e.field.empty()) {
+      item->ShowSection("PLAIN");
+    } else {
+      item->SetValue("FIELD", e.field);
+      item->ShowSection("LINK");
+    }
+  }
+}
+
+}  // namespace ombud::views

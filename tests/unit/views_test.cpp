@@ -1,0 +1,140 @@
+// tests/unit/views_test.cpp
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "core/embedded.hpp"
+#include "views/pages.hpp"
+#include "views/renderer.hpp"
+
+namespace ombud::views {
+namespace {
+
+std::string read(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TEST(Templates, EveryTemplateStartsWithTheAutoescapePragma) {
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(OMBUD_SOURCE_DIR) / "templates")) {
+    if (entry.path().extension() != ".tpl") continue;
+    ++count;
+    EXPECT_EQ(read(entry.path()).rfind("{{%AUTOESCAPE context=\"HTML\"}}", 0), 0U)
+        << entry.path() << " lacks {{%AUTOESCAPE context=\"HTML\"}} at its top";
+  }
+  EXPECT_GT(count, 3);
+}
+
+TEST(Templates, NoTemplateTurnsEscapingOff) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(OMBUD_SOURCE_DIR) / "templates")) {
+    std::string text = read(entry.path());
+    EXPECT_EQ(text.find(":none}}"), std::string::npos) << entry.path();
+    EXPECT_EQ(text.find("{{{"), std::string::npos) << entry.path();
+  }
+}
+
+TEST(Templates, ARendererWithAMissingPragmaIsRefused) {
+  Catalog catalog = *Catalog::load();
+  EXPECT_TRUE(localise_template("<p>[[login.title]]</p>", catalog, Lang::kSv));
+  EXPECT_FALSE(localise_template("<p>[[no.such.key]]</p>", catalog, Lang::kSv));
+  EXPECT_FALSE(localise_template("<p>[[login.title</p>", catalog, Lang::kSv));
+}
+
+TEST(Catalog, SwedishAndEnglishHaveTheSameKeys) {
+  Catalog c = *Catalog::load();
+  EXPECT_EQ(c.keys(Lang::kSv), c.keys(Lang::kEn));
+  EXPECT_GT(c.keys(Lang::kSv).size(), 50U);
+}
+
+TEST(Catalog, EveryMessageKeyUsedInTheSourcesExists) {
+  Catalog c = *Catalog::load();
+  const std::regex key_literal(
+      "\"((error|login|session|field|password|user|operation|municipality|start|nav|role|"
+      "client|contact|assessment|orientation|queue|assignment|status|config|deadline|"
+      "caseload)\\.[a-z0-9_.]+)\"");
+  std::set<std::string> missing;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(std::filesystem::path(OMBUD_SOURCE_DIR) / "src")) {
+    if (!entry.is_regular_file()) continue;
+    std::string text = read(entry.path());
+    for (std::sregex_iterator it(text.begin(), text.end(), key_literal), end; it != end; ++it) {
+      std::string key = (*it)[1];
+      if (key.back() == '.') continue;  // a prefix that code completes, e.g. "role." + name
+      if (!c.has(Lang::kSv, key)) missing.insert(key + " (" + entry.path().filename().string() + ")");
+    }
+  }
+  EXPECT_TRUE(missing.empty()) << [&] {
+    std::string s;
+    for (const auto& m : missing)
+      s += m + "\n";
+    return s;
+  }();
+}
+
+TEST(Catalog, FillsPlaceholders) {
+  Catalog c = *Catalog::load();
+  EXPECT_EQ(c.text(Lang::kSv, "start.welcome", {{"name", "Ada"}}), "Välkommen, Ada.");
+  EXPECT_EQ(c.text(Lang::kEn, "start.welcome", {{"name", "Ada"}}), "Welcome, Ada.");
+}
+
+TEST(Lang, ChoosesFromCookieThenHeaderAndDefaultsToSwedish) {
+  EXPECT_EQ(choose_lang("en", ""), Lang::kEn);
+  EXPECT_EQ(choose_lang("sv", "en-GB"), Lang::kSv);
+  EXPECT_EQ(choose_lang("", "en-GB,en;q=0.9"), Lang::kEn);
+  EXPECT_EQ(choose_lang("", "de-DE"), Lang::kSv);
+  EXPECT_EQ(choose_lang("", ""), Lang::kSv);
+}
+
+class Pages : public ::testing::Test {
+ protected:
+  std::unique_ptr<Renderer> r = std::move(*Renderer::create());
+};
+
+TEST_F(Pages, UserValuesAreEscaped) {
+  Frame f;
+  f.title = "Logga in";
+  LoginView v;
+  v.username = "<script>alert(1)</script>\"'";
+  v.next = "javascript:alert(1)";
+  std::string html = render_login(*r, f, v);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
+}
+
+TEST_F(Pages, LoginErrorsAreTiedToTheirFields) {
+  Frame f;
+  f.title = "Logga in";
+  LoginView v;
+  v.errors = {{"username", "Fältet måste fyllas i."}};
+  std::string html = render_login(*r, f, v);
+  EXPECT_NE(html.find("href=\"#username\""), std::string::npos);
+  EXPECT_NE(html.find("aria-describedby=\"username-error\""), std::string::npos);
+  EXPECT_NE(html.find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(html.find("role=\"alert\""), std::string::npos);
+}
+
+TEST_F(Pages, StartPageShowsTheRoleAndTheMenu) {
+  Frame f;
+  f.title = "Mina klienter";
+  f.viewer = Viewer{"Ada Exempelsson", domain::Role::kOmbud, "csrf-token", 0};
+  std::string html = render_start(*r, f, {});
+  EXPECT_NE(html.find("Ada Exempelsson"), std::string::npos);
+  EXPECT_NE(html.find("Personligt ombud"), std::string::npos);
+  EXPECT_NE(html.find("aria-current=\"page\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"csrf\" value=\"csrf-token\""), std::string::npos);
+  EXPECT_NE(html.find("lang=\"sv\""), std::string::npos);
+  f.lang = Lang::kEn;
+  std::string en = render_start(*r, f, {});
+  EXPECT_NE(en.find("lang=\"en\""), std::string::npos);
+  EXPECT_NE(en.find("Log out"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ombud::views
