@@ -2,7 +2,7 @@
 //
 // The error model (docs/adr/0002-error-model.md): expected failures cross every domain, service and
 // store boundary as Result<T>. An Error carries a code from a small closed set, which exactly one
-// function (http/status.cpp) maps to an HTTP status, a message key from the catalogues in i18n/,
+// function (http_status in http/respond.cpp) maps to an HTTP status, a message key from the catalogues in i18n/,
 // and per-field errors. It never carries personal data: messages are catalogue keys, and the only
 // free-form part, `detail`, is for logs and is written from code, never from user input.
 #pragma once

@@ -48,6 +48,9 @@ Date local_date(UnixSeconds t);
 /// "2026-11-23T17:29:32Z".
 std::string format_utc(UnixSeconds t);
 
+/// "2026-11-23 18:29" in the process time zone.
+std::string format_local_minute(UnixSeconds t);
+
 /// "2026-11-23".
 std::string format_date(Date d);
 

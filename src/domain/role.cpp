@@ -28,6 +28,8 @@ std::string_view permission_name(Permission p) {
     case Permission::kSignedIn: return "signed_in";
     case Permission::kManageUsers: return "manage_users";
     case Permission::kViewAuditLog: return "view_audit_log";
+    case Permission::kViewOperationConfig: return "view_operation_config";
+    case Permission::kEditPriorities: return "edit_priorities";
     case Permission::kEditOperationConfig: return "edit_operation_config";
     case Permission::kRecordContact: return "record_contact";
     case Permission::kAssess: return "assess";
@@ -48,6 +50,9 @@ bool role_allows(Role role, Permission p) {
     case P::kSignedIn: return true;
     case P::kManageUsers:
     case P::kEditOperationConfig: return role == Role::kAdmin;
+    case P::kEditPriorities: return role == Role::kAdmin || role == Role::kLedningsgrupp;
+    case P::kViewOperationConfig:
+      return role == Role::kAdmin || role == Role::kLedningsgrupp || role == Role::kSamordnare;
     case P::kViewAuditLog: return role == Role::kSamordnare;
     case P::kRecordContact:
     case P::kAssess:

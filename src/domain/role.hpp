@@ -21,12 +21,14 @@ enum class Permission {
   kSignedIn,             // any signed-in user: start page, own account, logout
   kManageUsers,          // user administration
   kViewAuditLog,         // the log review (loggkontroll)
-  kEditOperationConfig,  // the operation's rules: target group, deadlines, priority groups
-  kRecordContact,        // first contact (intake)
-  kAssess,               // target-group assessment
+  kViewOperationConfig,  // read the operation's rules
+  kEditOperationConfig,  // the operation's rules: target group, deadlines, texts
+  kEditPriorities,       // the queue's priority groups and weights (the ledningsgrupp's call)
+  kRecordContact,        // first contact (intake), and counting an under-18 inquiry
+  kAssess,               // target-group assessment, acute referral
   kBookOrientation,      // book and record orientation visits
-  kViewQueue,            // the queue and the deadline overview
-  kAssign,               // assign, reassign; caseload per ombud
+  kViewQueue,            // the queue, the deadline overview, caseload per ombud, all cases
+  kAssign,               // assign and reassign the primary ombud
   kViewClient,           // a client's data — further limited to the client's own ombud in services
   kChangeClientStatus,   // pause, resume, withdraw
 };

@@ -1,0 +1,81 @@
+// src/domain/operation_config.cpp
+#include "domain/operation_config.hpp"
+
+#include <set>
+
+#include "core/text.hpp"
+
+namespace ombud::domain {
+
+std::vector<FieldError> validate_config(const OperationConfig& c) {
+  std::vector<FieldError> e;
+  if (c.min_age < 18 || c.min_age > 120) e.push_back({"min_age", "config.min_age_invalid"});
+  if (c.max_age && (*c.max_age < c.min_age || *c.max_age > 120)) e.push_back({"max_age", "config.max_age_invalid"});
+  if (c.orientation_ombud_count < 1 || c.orientation_ombud_count > 4) {
+    e.push_back({"orientation_ombud_count", "config.ombud_count_invalid"});
+  }
+  if (c.orientation_deadline_days < 1 || c.orientation_deadline_days > 120) {
+    e.push_back({"orientation_deadline_days", "config.deadline_invalid"});
+  }
+  if (c.deadline_warning_days < 0 || c.deadline_warning_days > c.orientation_deadline_days) {
+    e.push_back({"deadline_warning_days", "config.warning_invalid"});
+  }
+  if (c.priority_groups.size() > 12) e.push_back({"priority_groups", "config.too_many_groups"});
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < c.priority_groups.size(); ++i) {
+    const PriorityGroup& g = c.priority_groups[i];
+    std::string field = "priority_groups." + std::to_string(i);
+    bool key_ok = !g.key.empty() && g.key.size() <= 40 &&
+                  g.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    if (!key_ok || !keys.insert(g.key).second) e.push_back({field + ".key", "config.group_key_invalid"});
+    std::string_view label = trim(g.label);
+    if (label.empty() || utf8_length(label) > 80 || !is_clean_utf8(label)) {
+      e.push_back({field + ".label", "config.group_label_invalid"});
+    }
+    if (g.weight_days < 0 || g.weight_days > 365) e.push_back({field + ".weight_days", "config.group_weight_invalid"});
+    if ((g.age_from && (*g.age_from < 18 || *g.age_from > 120)) || (g.age_to && (*g.age_to < 18 || *g.age_to > 120)) ||
+        (g.age_from && g.age_to && *g.age_to < *g.age_from)) {
+      e.push_back({field + ".age", "config.group_age_invalid"});
+    }
+  }
+  for (const auto* text : {&c.acute_help_text, &c.complaints_contact}) {
+    if (utf8_length(*text) > 1000 || !is_clean_utf8(*text, true)) {
+      e.push_back({text == &c.acute_help_text ? "acute_help_text" : "complaints_contact", "field.too_long"});
+    }
+  }
+  return e;
+}
+
+OperationConfig default_config() {
+  OperationConfig c;
+  c.acute_help_text =
+      "Personligt ombud är ingen akutverksamhet. Vid akut behov: kontakta socialjouren i din kommun eller "
+      "psykiatrins akutmottagning. Ring 112 om livet är i fara.";
+  c.complaints_contact = "Synpunkter på verksamheten lämnas till den chef som ansvarar för personligt ombud.";
+  return c;
+}
+
+OperationConfig seed_config() {
+  OperationConfig c;
+  c.priority_groups = {
+      {"ensamstaende_foralder", "Ensamstående förälder", 30, std::nullopt, std::nullopt},
+      {"ung_vuxen", "Ung vuxen 18–25 år", 20, 18, 25},
+      {"utan_stod", "Utan stöd från socialtjänst eller psykiatri", 20, std::nullopt, std::nullopt},
+  };
+  c.acute_help_text =
+      "Personligt ombud är ingen akutverksamhet. Vid akut behov: ring socialjouren på 0491-880 00 (fiktivt "
+      "demonummer), vänd dig till psykiatrins akutmottagning, eller ring 112 om livet är i fara.";
+  c.complaints_contact =
+      "Synpunkter på verksamheten lämnas till enhetschefen för Personligt ombud, telefon 0491-000 00 (fiktivt "
+      "demonummer).";
+  return c;
+}
+
+const PriorityGroup* find_priority_group(const OperationConfig& config, std::string_view key) {
+  for (const auto& g : config.priority_groups) {
+    if (g.key == key) return &g;
+  }
+  return nullptr;
+}
+
+}  // namespace ombud::domain

@@ -1,0 +1,61 @@
+// src/domain/operation_config.hpp
+//
+// The rules an operation configures (domain.md (c), marked [C]): the target group, the orientation
+// visit and its deadline, the queue's priority groups, and the texts shown to people who are
+// referred on or declined. Stored per operation with its history; edited in the UI.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/calendar.hpp"
+
+namespace ombud::domain {
+
+/// A priority group of the queue, set by the ledningsgrupp. Membership is either marked per
+/// client, or — when an age range is given — follows from the birth year.
+struct PriorityGroup {
+  std::string key;      // stable: [a-z0-9_], e.g. "ensamstaende_foralder"
+  std::string label;    // as shown, e.g. "Ensamstående förälder"
+  int weight_days = 0;  // how many days of waiting membership is worth
+  std::optional<int> age_from;
+  std::optional<int> age_to;
+
+  bool by_age() const { return age_from.has_value() || age_to.has_value(); }
+};
+
+struct OperationConfig {
+  // Target group. Adults only (förordning 2013:522 § 2): min_age is never below 18.
+  int min_age = 18;
+  std::optional<int> max_age;            // e.g. 65 in some operations
+  bool require_own_will = false;         // "egen vilja till förändring"
+  bool exclude_substance_abuse = false;  // "inte i ett aktivt missbruk"
+
+  // Orientation visit: how many ombud meet the person, and within how long of the first contact.
+  int orientation_ombud_count = 2;
+  int orientation_deadline_days = 21;
+  DayKind deadline_day_kind = DayKind::kCalendar;
+  int deadline_warning_days = 6;  // warn when this few days remain and nothing is booked
+
+  std::vector<PriorityGroup> priority_groups;
+
+  // Shown when someone is referred to acute care, and to people who are declined.
+  std::string acute_help_text;
+  std::string complaints_contact;
+};
+
+/// Field errors for a configuration that cannot be used; empty when it is valid.
+std::vector<FieldError> validate_config(const OperationConfig& config);
+
+/// The rules of a new operation (`ombud init`): the seeds' common ground, no priority groups.
+OperationConfig default_config();
+
+/// The demo operation's rules, after the seed texts: adults from 18 with no upper bound, two ombud
+/// at an orientation visit within three weeks, the priority groups of a city operation.
+OperationConfig seed_config();
+
+const PriorityGroup* find_priority_group(const OperationConfig& config, std::string_view key);
+
+}  // namespace ombud::domain
