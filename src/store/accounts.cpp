@@ -44,7 +44,9 @@ struct UserRow {
     u.operation_id = operation_id;
     u.username = username;
     u.display_name = display_name;
-    u.role = domain::parse_role(role).value_or(domain::Role::kOmbud);
+    auto parsed = domain::parse_role(role);
+    if (!parsed) throw soci::soci_error("users row with an unknown role");
+    u.role = *parsed;
     u.password_hash = password_hash;
     u.disabled = disabled != 0;
     u.created_at = created_at;

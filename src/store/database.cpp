@@ -17,7 +17,8 @@ bool starts_with(const std::string& s, std::string_view prefix) {
 std::string percent_decoded(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
+    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
+    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) && hex(s[i + 2])) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
     } else {
@@ -243,6 +244,16 @@ Tx::~Tx() {
   }
 }
 
+Status ping(Database& db) {
+  return guarded("database.ping", [&]() -> Status {
+    auto conn = db.acquire();
+    int one = 0;
+    conn.sql() << "SELECT 1", soci::into(one);
+    if (one != 1) return fail(Error::internal("database answered wrongly"));
+    return {};
+  });
+}
+
 Error database_error(const std::exception& e, const char* what) {
   if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     std::string state = pg->sqlstate();
@@ -257,7 +268,10 @@ Error database_error(const std::exception& e, const char* what) {
       return err;
     }
   }
-  std::string msg = e.what();
+  // Only the driver's own message: SOCI's what() goes on to quote the statement and its bound
+  // values, which may be a typed user name, a token or an address.
+  const auto* se = dynamic_cast<const soci::soci_error*>(&e);
+  std::string msg = se != nullptr ? se->get_error_message() : std::string(e.what());
   if (msg.find("UNIQUE constraint failed") != std::string::npos) {
     Error err = Error::conflict("error.duplicate");
     err.detail = std::string(what) + ": unique violation";

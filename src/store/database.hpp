@@ -19,7 +19,9 @@ namespace ombud::store {
 
 enum class Engine { kSqlite, kPostgres };
 
-/// How hard a commit works to survive a power loss (SQLite; PostgreSQL always syncs).
+/// How hard a commit works to survive a power loss. On PostgreSQL, kRelaxed turns off
+/// synchronous_commit for the transaction (the server still never corrupts; it may lose the last
+/// relaxed commits on a crash).
 enum class Durability {
   kFull,     // fsync at commit: every write a user is told succeeded.
   kRelaxed,  // WAL without fsync: survives a killed process, not a power loss. Read-audit entries,
@@ -71,8 +73,9 @@ class Database {
   std::mutex write_mutex_;
 };
 
-/// A transaction. Reads use kRead (a consistent snapshot); writes kWrite, which on SQLite takes
-/// the write lock up front (BEGIN IMMEDIATE). Rolled back when destroyed uncommitted.
+/// A transaction. Reads use kRead (on SQLite a snapshot; on PostgreSQL READ COMMITTED, read
+/// only); writes kWrite, which on SQLite takes the write lock up front (BEGIN IMMEDIATE). Rolled
+/// back when destroyed uncommitted.
 class Tx {
  public:
   enum class Mode { kRead, kWrite };
@@ -94,6 +97,9 @@ class Tx {
   std::unique_lock<std::mutex> write_lock_;
   bool open_ = true;
 };
+
+/// Checks that the database answers (readiness).
+Status ping(Database& db);
 
 /// Turns a driver exception into an Error: unique violations become kConflict, everything else
 /// kInternal with the driver's message in `detail` for the log. Values never reach the message:

@@ -1,0 +1,503 @@
+// src/store/clients.cpp
+#include "store/clients.hpp"
+
+#include "crypto/secret.hpp"
+#include "store/database.hpp"
+
+namespace ombud::store {
+
+namespace {
+
+// A nullable value bound to a statement: SOCI 4.0 has no std::optional, only indicators.
+template <typename T>
+struct Nullable {
+  T value{};
+  soci::indicator ind = soci::i_null;
+
+  void set(const std::optional<T>& o) {
+    ind = o ? soci::i_ok : soci::i_null;
+    value = o.value_or(T{});
+  }
+  std::optional<T> get() const { return ind == soci::i_ok ? std::optional<T>(value) : std::nullopt; }
+};
+
+constexpr const char* kColumns =
+    "id, operation_id, code, state, municipality_code, channel, contact_by, first_contact_on, own_wish_on, "
+    "recorded_by, alias_ct, reach_ct, birth_year_ct, gender_ct, priorities_ct, assessment_ct, assessed_on, "
+    "assessed_by, orientation_on, orientation_place, orientation_trusted_person, orientation_booked_by, "
+    "orientation_held_on, queue_entered_on, primary_ombud_id, assigned_on, paused_on, ended_on, version, "
+    "created_at, updated_at";
+
+// Every column of a client row, as statement bindings.
+struct ClientBinding {
+  std::string id;
+  long long operation_id = 0;
+  std::string code;
+  std::string state;
+  std::string municipality_code;
+  std::string channel;
+  std::string contact_by;
+  std::string first_contact_on;
+  Nullable<std::string> own_wish_on;
+  long long recorded_by = 0;
+  Nullable<std::string> alias_ct;
+  Nullable<std::string> reach_ct;
+  std::string birth_year_ct;
+  std::string gender_ct;
+  Nullable<std::string> priorities_ct;
+  Nullable<std::string> assessment_ct;
+  Nullable<std::string> assessed_on;
+  Nullable<long long> assessed_by;
+  Nullable<std::string> orientation_on;
+  Nullable<std::string> orientation_place;
+  Nullable<int> orientation_trusted_person;
+  Nullable<long long> orientation_booked_by;
+  Nullable<std::string> orientation_held_on;
+  Nullable<std::string> queue_entered_on;
+  Nullable<long long> primary_ombud_id;
+  Nullable<std::string> assigned_on;
+  Nullable<std::string> paused_on;
+  Nullable<std::string> ended_on;
+  int version = 0;
+  long long created_at = 0;
+  long long updated_at = 0;
+
+  void into(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(operation_id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(state));
+    st.exchange(soci::into(municipality_code));
+    st.exchange(soci::into(channel));
+    st.exchange(soci::into(contact_by));
+    st.exchange(soci::into(first_contact_on));
+    st.exchange(soci::into(own_wish_on.value, own_wish_on.ind));
+    st.exchange(soci::into(recorded_by));
+    st.exchange(soci::into(alias_ct.value, alias_ct.ind));
+    st.exchange(soci::into(reach_ct.value, reach_ct.ind));
+    st.exchange(soci::into(birth_year_ct));
+    st.exchange(soci::into(gender_ct));
+    st.exchange(soci::into(priorities_ct.value, priorities_ct.ind));
+    st.exchange(soci::into(assessment_ct.value, assessment_ct.ind));
+    st.exchange(soci::into(assessed_on.value, assessed_on.ind));
+    st.exchange(soci::into(assessed_by.value, assessed_by.ind));
+    st.exchange(soci::into(orientation_on.value, orientation_on.ind));
+    st.exchange(soci::into(orientation_place.value, orientation_place.ind));
+    st.exchange(soci::into(orientation_trusted_person.value, orientation_trusted_person.ind));
+    st.exchange(soci::into(orientation_booked_by.value, orientation_booked_by.ind));
+    st.exchange(soci::into(orientation_held_on.value, orientation_held_on.ind));
+    st.exchange(soci::into(queue_entered_on.value, queue_entered_on.ind));
+    st.exchange(soci::into(primary_ombud_id.value, primary_ombud_id.ind));
+    st.exchange(soci::into(assigned_on.value, assigned_on.ind));
+    st.exchange(soci::into(paused_on.value, paused_on.ind));
+    st.exchange(soci::into(ended_on.value, ended_on.ind));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(created_at));
+    st.exchange(soci::into(updated_at));
+  }
+
+  // The mutable columns, in the order of kUpdateSet.
+  void use_mutable(soci::statement& st) {
+    st.exchange(soci::use(state));
+    st.exchange(soci::use(municipality_code));
+    st.exchange(soci::use(own_wish_on.value, own_wish_on.ind));
+    st.exchange(soci::use(alias_ct.value, alias_ct.ind));
+    st.exchange(soci::use(reach_ct.value, reach_ct.ind));
+    st.exchange(soci::use(birth_year_ct));
+    st.exchange(soci::use(gender_ct));
+    st.exchange(soci::use(priorities_ct.value, priorities_ct.ind));
+    st.exchange(soci::use(assessment_ct.value, assessment_ct.ind));
+    st.exchange(soci::use(assessed_on.value, assessed_on.ind));
+    st.exchange(soci::use(assessed_by.value, assessed_by.ind));
+    st.exchange(soci::use(orientation_on.value, orientation_on.ind));
+    st.exchange(soci::use(orientation_place.value, orientation_place.ind));
+    st.exchange(soci::use(orientation_trusted_person.value, orientation_trusted_person.ind));
+    st.exchange(soci::use(orientation_booked_by.value, orientation_booked_by.ind));
+    st.exchange(soci::use(orientation_held_on.value, orientation_held_on.ind));
+    st.exchange(soci::use(queue_entered_on.value, queue_entered_on.ind));
+    st.exchange(soci::use(primary_ombud_id.value, primary_ombud_id.ind));
+    st.exchange(soci::use(assigned_on.value, assigned_on.ind));
+    st.exchange(soci::use(paused_on.value, paused_on.ind));
+    st.exchange(soci::use(ended_on.value, ended_on.ind));
+    st.exchange(soci::use(updated_at));
+  }
+
+  void load(const ClientRow& r) {
+    id = r.id;
+    operation_id = r.operation_id;
+    code = r.code;
+    state = r.state;
+    municipality_code = r.municipality_code;
+    channel = r.channel;
+    contact_by = r.contact_by;
+    first_contact_on = r.first_contact_on;
+    own_wish_on.set(r.own_wish_on);
+    recorded_by = r.recorded_by;
+    alias_ct.set(r.alias_ct);
+    reach_ct.set(r.reach_ct);
+    birth_year_ct = r.birth_year_ct;
+    gender_ct = r.gender_ct;
+    priorities_ct.set(r.priorities_ct);
+    assessment_ct.set(r.assessment_ct);
+    assessed_on.set(r.assessed_on);
+    assessed_by.set(r.assessed_by);
+    orientation_on.set(r.orientation_on);
+    orientation_place.set(r.orientation_place);
+    orientation_trusted_person.set(r.orientation_trusted_person);
+    orientation_booked_by.set(r.orientation_booked_by);
+    orientation_held_on.set(r.orientation_held_on);
+    queue_entered_on.set(r.queue_entered_on);
+    primary_ombud_id.set(r.primary_ombud_id);
+    assigned_on.set(r.assigned_on);
+    paused_on.set(r.paused_on);
+    ended_on.set(r.ended_on);
+    version = r.version;
+    created_at = r.created_at;
+    updated_at = r.updated_at;
+  }
+
+  ClientRow row() const {
+    ClientRow r;
+    r.id = id;
+    r.operation_id = operation_id;
+    r.code = code;
+    r.state = state;
+    r.municipality_code = municipality_code;
+    r.channel = channel;
+    r.contact_by = contact_by;
+    r.first_contact_on = first_contact_on;
+    r.own_wish_on = own_wish_on.get();
+    r.recorded_by = recorded_by;
+    r.alias_ct = alias_ct.get();
+    r.reach_ct = reach_ct.get();
+    r.birth_year_ct = birth_year_ct;
+    r.gender_ct = gender_ct;
+    r.priorities_ct = priorities_ct.get();
+    r.assessment_ct = assessment_ct.get();
+    r.assessed_on = assessed_on.get();
+    r.assessed_by = assessed_by.get();
+    r.orientation_on = orientation_on.get();
+    r.orientation_place = orientation_place.get();
+    r.orientation_trusted_person = orientation_trusted_person.get();
+    r.orientation_booked_by = orientation_booked_by.get();
+    r.orientation_held_on = orientation_held_on.get();
+    r.queue_entered_on = queue_entered_on.get();
+    r.primary_ombud_id = primary_ombud_id.get();
+    r.assigned_on = assigned_on.get();
+    r.paused_on = paused_on.get();
+    r.ended_on = ended_on.get();
+    r.version = version;
+    r.created_at = created_at;
+    r.updated_at = updated_at;
+    return r;
+  }
+};
+
+constexpr const char* kUpdateSet =
+    "state = :state, municipality_code = :mc, own_wish_on = :ow, alias_ct = :al, reach_ct = :re, "
+    "birth_year_ct = :by, gender_ct = :ge, priorities_ct = :pr, assessment_ct = :as, assessed_on = :ason, "
+    "assessed_by = :asby, orientation_on = :oon, orientation_place = :opl, orientation_trusted_person = :otp, "
+    "orientation_booked_by = :obb, orientation_held_on = :oho, queue_entered_on = :qe, primary_ombud_id = :po, "
+    "assigned_on = :aon, paused_on = :pon, ended_on = :eon, updated_at = :up, version = version + 1";
+
+}  // namespace
+
+Status insert_client(soci::session& sql, const ClientRow& row) {
+  return guarded("client_rows.insert", [&]() -> Status {
+    // The fixed columns first (at version 0); the update below writes the rest and makes it 1,
+    // so that one statement lists the mutable columns.
+    long long created = row.created_at;
+    sql << "INSERT INTO clients(id, operation_id, code, state, municipality_code, channel, contact_by, "
+           "first_contact_on, recorded_by, birth_year_ct, gender_ct, created_at, updated_at, version) "
+           "VALUES(:id, :op, :code, :st, :mc, :ch, :cb, :fc, :rb, :by, :ge, :ca, :ua, 0)",
+        soci::use(row.id), soci::use(row.operation_id), soci::use(row.code), soci::use(row.state),
+        soci::use(row.municipality_code), soci::use(row.channel), soci::use(row.contact_by),
+        soci::use(row.first_contact_on), soci::use(row.recorded_by), soci::use(row.birth_year_ct),
+        soci::use(row.gender_ct), soci::use(created), soci::use(created);
+    ClientRow initial = row;
+    initial.version = 0;
+    return update_client(sql, initial, row.created_at);
+  });
+}
+
+Result<std::optional<ClientRow>> find_client(soci::session& sql, long long operation_id, const std::string& id) {
+  return guarded("client_rows.find", [&]() -> Result<std::optional<ClientRow>> {
+    ClientBinding b;
+    soci::statement st(sql);
+    b.into(st);
+    std::string key = id;
+    st.exchange(soci::use(key));
+    st.exchange(soci::use(operation_id));
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM clients WHERE id = :id AND operation_id = :op");
+    st.define_and_bind();
+    if (!st.execute(true)) return std::optional<ClientRow>();
+    return std::optional<ClientRow>(b.row());
+  });
+}
+
+Status update_client(soci::session& sql, const ClientRow& row, UnixSeconds now) {
+  return guarded("client_rows.update", [&]() -> Status {
+    ClientBinding b;
+    b.load(row);
+    b.updated_at = now;
+    soci::statement st(sql);
+    b.use_mutable(st);
+    st.exchange(soci::use(b.id));
+    st.exchange(soci::use(b.version));
+    st.alloc();
+    st.prepare(std::string("UPDATE clients SET ") + kUpdateSet + " WHERE id = :id AND version = :v");
+    st.define_and_bind();
+    st.execute(true);
+    if (st.get_affected_rows() != 1) return fail(Error::conflict("error.conflict"));
+    return {};
+  });
+}
+
+Result<std::vector<ClientRow>> list_clients(soci::session& sql, const ClientFilter& f) {
+  return guarded("client_rows.list", [&]() -> Result<std::vector<ClientRow>> {
+    ClientBinding b;
+    soci::statement st(sql);
+    b.into(st);
+    long long op = f.operation_id;
+    st.exchange(soci::use(op));
+    std::string where = " WHERE operation_id = :op";
+    std::vector<std::string> states = f.states;
+    if (!states.empty()) {
+      where += " AND state IN (";
+      for (std::size_t i = 0; i < states.size(); ++i) {
+        where += (i == 0 ? ":s" : ", :s") + std::to_string(i);
+        st.exchange(soci::use(states[i]));
+      }
+      where += ")";
+    }
+    long long me = f.visible_to_ombud.value_or(0);
+    if (f.visible_to_ombud) {
+      // What an ombud may see: own assignments; orientation visits they are booked on; and the
+      // contacts they recorded themselves until the visit is booked.
+      where +=
+          " AND ((primary_ombud_id = :me1 AND state IN ('aktiv', 'vilande', 'avslutning'))"
+          " OR (state = 'orienteringsbesok' AND id IN (SELECT client_id FROM orientation_ombud WHERE user_id = :me2))"
+          " OR (recorded_by = :me3 AND (state IN ('forsta_kontakt', 'bedomning')"
+          "     OR (state = 'orienteringsbesok' AND orientation_on IS NULL))))";
+      st.exchange(soci::use(me));
+      st.exchange(soci::use(me));
+      st.exchange(soci::use(me));
+    }
+    st.alloc();
+    st.prepare(std::string("SELECT ") + kColumns + " FROM clients" + where + " ORDER BY code");
+    st.define_and_bind();
+    std::vector<ClientRow> out;
+    if (st.execute(true)) {
+      do {
+        out.push_back(b.row());
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+Result<int> next_client_number(soci::session& sql, long long operation_id, int year) {
+  return guarded("client_rows.next_number", [&]() -> Result<int> {
+    int next = 0;
+    sql << "INSERT INTO code_counters(operation_id, year, next) VALUES(:op, :y, 1) "
+           "ON CONFLICT (operation_id, year) DO UPDATE SET next = code_counters.next + 1 RETURNING next",
+        soci::use(operation_id), soci::use(year), soci::into(next);
+    return next;
+  });
+}
+
+Status set_orientation_ombud(soci::session& sql, const std::string& client_id, const std::vector<long long>& users) {
+  return guarded("orientation_ombud.set", [&]() -> Status {
+    sql << "DELETE FROM orientation_ombud WHERE client_id = :c", soci::use(client_id);
+    for (long long u : users) {
+      sql << "INSERT INTO orientation_ombud(client_id, user_id) VALUES(:c, :u)", soci::use(client_id), soci::use(u);
+    }
+    return {};
+  });
+}
+
+Result<std::vector<long long>> orientation_ombud(soci::session& sql, const std::string& client_id) {
+  return guarded("orientation_ombud.list", [&]() -> Result<std::vector<long long>> {
+    long long u = 0;
+    soci::statement st = (sql.prepare << "SELECT user_id FROM orientation_ombud WHERE client_id = :c ORDER BY user_id",
+                          soci::use(client_id), soci::into(u));
+    std::vector<long long> out;
+    if (st.execute(true)) {
+      do {
+        out.push_back(u);
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+Result<std::vector<std::pair<std::string, long long>>> all_orientation_ombud(soci::session& sql,
+                                                                             long long operation_id) {
+  return guarded("orientation_ombud.all", [&]() -> Result<std::vector<std::pair<std::string, long long>>> {
+    std::string c;
+    long long u = 0;
+    soci::statement st = (sql.prepare << "SELECT o.client_id, o.user_id FROM orientation_ombud o "
+                                         "JOIN clients c ON c.id = o.client_id WHERE c.operation_id = :op",
+                          soci::use(operation_id), soci::into(c), soci::into(u));
+    std::vector<std::pair<std::string, long long>> out;
+    if (st.execute(true)) {
+      do {
+        out.emplace_back(c, u);
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+Status insert_assignment(soci::session& sql, const AssignmentRow& row) {
+  return guarded("assignments.insert", [&]() -> Status {
+    Nullable<std::string> reason;
+    reason.set(row.change_reason);
+    sql << "INSERT INTO assignments(client_id, ombud_id, started_on, change_reason, assigned_by) "
+           "VALUES(:c, :o, :s, :r, :b)",
+        soci::use(row.client_id), soci::use(row.ombud_id), soci::use(row.started_on),
+        soci::use(reason.value, reason.ind), soci::use(row.assigned_by);
+    return {};
+  });
+}
+
+Status end_assignment(soci::session& sql, const std::string& client_id, const std::string& ended_on,
+                      const std::string& change_reason) {
+  return guarded("assignments.end", [&]() -> Status {
+    sql << "UPDATE assignments SET ended_on = :e, change_reason = :r WHERE client_id = :c AND ended_on IS NULL",
+        soci::use(ended_on), soci::use(change_reason), soci::use(client_id);
+    return {};
+  });
+}
+
+Result<std::vector<AssignmentRow>> list_assignments(soci::session& sql, const std::string& client_id) {
+  return guarded("assignments.list", [&]() -> Result<std::vector<AssignmentRow>> {
+    AssignmentRow r;
+    Nullable<std::string> ended;
+    Nullable<std::string> reason;
+    soci::statement st = (sql.prepare << "SELECT id, client_id, ombud_id, started_on, ended_on, change_reason, "
+                                         "assigned_by FROM assignments WHERE client_id = :c ORDER BY id",
+                          soci::use(client_id), soci::into(r.id), soci::into(r.client_id), soci::into(r.ombud_id),
+                          soci::into(r.started_on), soci::into(ended.value, ended.ind),
+                          soci::into(reason.value, reason.ind), soci::into(r.assigned_by));
+    std::vector<AssignmentRow> out;
+    if (st.execute(true)) {
+      do {
+        AssignmentRow copy = r;
+        copy.ended_on = ended.get();
+        copy.change_reason = reason.get();
+        out.push_back(copy);
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+Result<std::vector<CaseloadRow>> caseload(soci::session& sql, long long operation_id) {
+  return guarded("client_rows.caseload", [&]() -> Result<std::vector<CaseloadRow>> {
+    CaseloadRow r;
+    soci::statement st = (sql.prepare << "SELECT primary_ombud_id, state, COUNT(*) FROM clients "
+                                         "WHERE operation_id = :op AND primary_ombud_id IS NOT NULL "
+                                         "AND state IN ('aktiv', 'vilande', 'avslutning') "
+                                         "GROUP BY primary_ombud_id, state ORDER BY primary_ombud_id, state",
+                          soci::use(operation_id), soci::into(r.ombud_id), soci::into(r.state), soci::into(r.count));
+    std::vector<CaseloadRow> out;
+    if (st.execute(true)) {
+      do {
+        out.push_back(r);
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+Status insert_config(soci::session& sql, long long operation_id, const ConfigRow& row) {
+  return guarded("configs.insert", [&]() -> Status {
+    Nullable<long long> by;
+    by.set(row.created_by);
+    long long at = row.created_at;
+    sql << "INSERT INTO operation_configs(operation_id, version, created_at, created_by, config) "
+           "VALUES(:op, :v, :at, :by, :c)",
+        soci::use(operation_id), soci::use(row.version), soci::use(at), soci::use(by.value, by.ind),
+        soci::use(row.config);
+    return {};
+  });
+}
+
+namespace {
+Result<std::vector<ConfigRow>> select_configs(soci::session& sql, long long operation_id, int limit) {
+  ConfigRow r;
+  long long at = 0;
+  Nullable<long long> by;
+  soci::statement st = (sql.prepare << "SELECT version, created_at, created_by, config FROM operation_configs "
+                                       "WHERE operation_id = :op ORDER BY version DESC LIMIT :l",
+                        soci::use(operation_id), soci::use(limit), soci::into(r.version), soci::into(at),
+                        soci::into(by.value, by.ind), soci::into(r.config));
+  std::vector<ConfigRow> out;
+  if (st.execute(true)) {
+    do {
+      ConfigRow copy = r;
+      copy.created_at = at;
+      copy.created_by = by.get();
+      out.push_back(copy);
+    } while (st.fetch());
+  }
+  return out;
+}
+}  // namespace
+
+Result<std::optional<ConfigRow>> latest_config(soci::session& sql, long long operation_id) {
+  return guarded("configs.latest", [&]() -> Result<std::optional<ConfigRow>> {
+    auto rows = OMBUD_TRY(select_configs(sql, operation_id, 1));
+    if (rows.empty()) return std::optional<ConfigRow>();
+    return std::optional<ConfigRow>(rows.front());
+  });
+}
+
+Result<std::vector<ConfigRow>> config_history(soci::session& sql, long long operation_id, int limit) {
+  return guarded("configs.history",
+                 [&]() -> Result<std::vector<ConfigRow>> { return select_configs(sql, operation_id, limit); });
+}
+
+Status insert_stat_event(soci::session& sql, const domain::StatEvent& e) {
+  return guarded("stat_events.insert", [&]() -> Status {
+    std::string id = crypto::random_id();
+    std::string type(domain::code_of(domain::kStatEventTypes, e.type));
+    Nullable<int> days;
+    days.set(e.days_waited);
+    sql << "INSERT INTO stat_events(id, operation_id, municipality_code, year, event_type, gender, age_band, "
+           "channel, contact_by, reason_code, days_waited) VALUES(:id, :op, :m, :y, :t, :g, :a, :ch, :cb, :r, :d)",
+        soci::use(id), soci::use(e.operation_id), soci::use(e.municipality_code), soci::use(e.year), soci::use(type),
+        soci::use(e.gender), soci::use(e.age_band), soci::use(e.channel), soci::use(e.contact_by),
+        soci::use(e.reason_code), soci::use(days.value, days.ind);
+    return {};
+  });
+}
+
+Result<std::vector<domain::StatEvent>> list_stat_events(soci::session& sql, long long operation_id) {
+  return guarded("stat_events.list", [&]() -> Result<std::vector<domain::StatEvent>> {
+    domain::StatEvent e;
+    std::string type;
+    Nullable<int> days;
+    soci::statement st =
+        (sql.prepare << "SELECT operation_id, municipality_code, year, event_type, gender, age_band, channel, "
+                        "contact_by, reason_code, days_waited FROM stat_events WHERE operation_id = :op "
+                        "ORDER BY year, event_type, municipality_code",
+         soci::use(operation_id), soci::into(e.operation_id), soci::into(e.municipality_code), soci::into(e.year),
+         soci::into(type), soci::into(e.gender), soci::into(e.age_band), soci::into(e.channel),
+         soci::into(e.contact_by), soci::into(e.reason_code), soci::into(days.value, days.ind));
+    std::vector<domain::StatEvent> out;
+    if (st.execute(true)) {
+      do {
+        domain::StatEvent copy = e;
+        copy.type = domain::parse_code(domain::kStatEventTypes, type).value_or(domain::StatEventType::kFirstContact);
+        copy.days_waited = days.get();
+        out.push_back(copy);
+      } while (st.fetch());
+    }
+    return out;
+  });
+}
+
+}  // namespace ombud::store
