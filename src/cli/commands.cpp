@@ -19,6 +19,7 @@
 #include "crypto/secret.hpp"
 #include "services/admin_service.hpp"
 #include "services/audit_service.hpp"
+#include "services/config_service.hpp"
 #include "services/demo_service.hpp"
 #include "services/user_service.hpp"
 #include "store/migrate.hpp"
@@ -107,7 +108,6 @@ int cmd_serve(const Locations& given, const std::string& listen, int threads) {
     settings->server.port = static_cast<unsigned short>(port);
   }
   if (threads > 0) settings->server.io_threads = threads;
-  crypto::disable_core_dumps();
   setup_logging();
   const auto pool = static_cast<std::size_t>(settings->server.io_threads + settings->server.hash_threads + 2);
   auto rt = open_runtime(*w, *settings, pool, SchemaCheck::kRequireCurrent);
@@ -142,13 +142,15 @@ int cmd_init(const Locations& given, const std::string& operation, const std::ve
   if (!rt) return report(rt.error());
   auto id = services::create_operation(*(*rt)->services, services::AuditSubject::command_line(), spec);
   if (!id) return report(id.error());
+  if (auto c = services::initialise_config(*(*rt)->services, *id, domain::default_config()); !c)
+    return report(c.error());
   std::cout << "database: " << w->db_url << "\nkey file: " << w->key_file << "\noperation: " << *id << "\n"
             << "next: ombud user add --data " << (w->data_dir.empty() ? "DIR" : w->data_dir) << " --operation " << *id
             << " --username NAME --name \"Full Name\" --role admin\n";
   return kOk;
 }
 
-int cmd_demo(const Locations& given) {
+int cmd_demo(const Locations& given, const services::DemoOptions& options) {
   auto w = resolve(given);
   if (!w) return report(w.error());
   auto settings = load_settings(*w);
@@ -164,10 +166,11 @@ int cmd_demo(const Locations& given) {
   if (auto policy = services::check_password_policy(password, ""); !policy) return report(policy.error());
   auto rt = initialise(*w, *settings);
   if (!rt) return report(rt.error());
-  auto demo = services::create_demo(*(*rt)->services, services::AuditSubject::command_line(), password);
+  auto demo = services::create_demo(*(*rt)->services, services::AuditSubject::command_line(), password, options);
   if (!demo) return report(demo.error());
   std::cout << "demo operation created in " << (w->data_dir.empty() ? w->db_url : w->data_dir) << "\n"
             << "second factor: off in the demo operation (an operation setting; not yet available)\n";
+  std::cout << "clients: " << demo->clients << " (fictitious, at every stage)\n";
   for (const auto& l : demo->logins) {
     std::cout << "login: " << l.username << " (" << l.role << ", " << l.display_name << ")\n";
   }
@@ -320,6 +323,10 @@ int run(int argc, char** argv) {
                                   "Create a data directory with a demo operation and fictitious users\n"
                                   "(password from OMBUD_DEMO_PASSWORD, else generated and printed)");
   add_location_options(demo, where);
+  services::DemoOptions demo_options;
+  demo->add_option("--ombud", demo_options.ombud, "Number of ombud (default 2)")->check(CLI::Range(2, 50));
+  demo->add_option("--clients", demo_options.clients, "Number of demo clients (default 16)")
+      ->check(CLI::Range(0, 5000));
 
   bool check_only = false;
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");
@@ -362,9 +369,13 @@ int run(int argc, char** argv) {
     std::cerr << "ombud: libsodium cannot be initialised\n";
     return kFailed;
   }
+  // Every command may hold key material: none of them leaves a core dump.
+  crypto::disable_core_dumps();
+  // Dates (today, deadlines) are Swedish dates, whatever the machine's own zone; TZ overrides.
+  if (std::getenv("TZ") == nullptr) set_time_zone("Europe/Stockholm");
   if (*serve) return cmd_serve(where, listen, threads);
   if (*init) return cmd_init(where, operation, municipalities);
-  if (*demo) return cmd_demo(where);
+  if (*demo) return cmd_demo(where, demo_options);
   if (*migrate) return cmd_migrate(where, check_only);
   if (*verify) return cmd_verify(where);
   if (*rotate) return cmd_key_rotate(where);

@@ -9,6 +9,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/text.hpp"
 #include "store/migrate.hpp"
 
 namespace ombud::cli {
@@ -81,9 +82,12 @@ Result<Settings> load_settings(const Locations& where) {
   auto& sv = s.server;
   if (auto listen = t["server"]["listen"].value<std::string>()) {
     auto colon = listen->rfind(':');
-    if (colon == std::string::npos) return fail(Error::internal("server.listen must be HOST:PORT"));
+    long long port = 0;
+    if (colon == std::string::npos || !parse_int(listen->substr(colon + 1), port) || port < 0 || port > 65535) {
+      return fail(Error::internal("server.listen must be HOST:PORT"));
+    }
     sv.host = listen->substr(0, colon);
-    sv.port = static_cast<unsigned short>(std::stoi(listen->substr(colon + 1)));
+    sv.port = static_cast<unsigned short>(port);
   }
   sv.io_threads = t["server"]["threads"].value_or(sv.io_threads);
   sv.hash_threads = t["server"]["hash_threads"].value_or(sv.hash_threads);
@@ -94,6 +98,12 @@ Result<Settings> load_settings(const Locations& where) {
   s.http.trust_forwarded_for = t["server"]["trust_forwarded_for"].value_or(s.http.trust_forwarded_for);
   s.http.metrics_remote = t["server"]["metrics_remote"].value_or(s.http.metrics_remote);
   s.http.access_log = t["server"]["access_log"].value_or(s.http.access_log);
+  auto in_range = [](long long v, long long lo, long long hi) { return v >= lo && v <= hi; };
+  if (!in_range(sv.io_threads, 1, 256) || !in_range(sv.hash_threads, 1, 64) || !in_range(sv.max_in_flight, 1, 100000) ||
+      !in_range(static_cast<long long>(sv.max_body_bytes), 1024, 64LL * 1024 * 1024) ||
+      !in_range(sv.max_connections_per_address, 1, 100000)) {
+    return fail(Error::internal("a [server] setting is out of range (threads 1–256, hash_threads 1–64, …)"));
+  }
   s.auth.max_failures_per_account = t["login"]["max_failures_per_account"].value_or(s.auth.max_failures_per_account);
   s.auth.max_failures_per_address = t["login"]["max_failures_per_address"].value_or(s.auth.max_failures_per_address);
   return s;

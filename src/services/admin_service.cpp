@@ -26,8 +26,10 @@ Result<long long> create_operation(const Services& s, const AuditSubject& who, c
   store::OperationRecord op{0, name, spec.time_zone, s.clock.now()};
   long long id = OMBUD_TRY(store::insert_operation(tx->sql(), op));
   for (const auto& [code, mname] : spec.municipalities) {
-    long long n = 0;
-    if (code.size() != 4 || !parse_int(code, n)) return fail(Error::field("municipality", "municipality.code_invalid"));
+    bool digits = code.size() == 4 && code.find_first_not_of("0123456789") == std::string::npos;
+    if (!digits || code == "0000") return fail(Error::field("municipality", "municipality.code_invalid"));
+    if (trim(mname).empty() || !is_clean_utf8(mname))
+      return fail(Error::field("municipality", "municipality.code_invalid"));
     OMBUD_TRY(store::insert_municipality(tx->sql(), store::MunicipalityRecord{0, id, code, mname}));
   }
   OMBUD_CHECK(audit(*tx, s, who, AuditEvent{"create", "operation", {}, std::to_string(id), "ok"}));
@@ -140,6 +142,24 @@ Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSu
     auto batch = OMBUD_TRY(store::client_keys_not_at(tx->sql(), static_cast<int>(version), 200));
     if (batch.empty()) break;
     for (const auto& k : batch) {
+      std::string ad = client_key_ad(k.client_id, k.key_version);
+      auto key = OMBUD_TRY(s.keys.unwrap(static_cast<std::uint32_t>(k.kek_version), k.wrapped, ad));
+      auto w = s.keys.wrap(key, ad);
+      OMBUD_CHECK(store::update_client_key_wrap(tx->sql(), k.client_id, static_cast<int>(w.kek_version), w.sealed));
+    }
+    OMBUD_CHECK(tx->commit());
+  }
+  // A server that read the old file just before the new version was added may still wrap a new
+  // client's key with the old version; retire only when none is left, after a last pass.
+  for (int pass = 0;; ++pass) {
+    auto conn = s.db.acquire();
+    auto counts = OMBUD_TRY(store::count_client_keys_by_kek(conn.sql()));
+    bool old_left = std::any_of(counts.begin(), counts.end(),
+                                [&](const auto& c) { return static_cast<std::uint32_t>(c.first) != version; });
+    if (!old_left) break;
+    if (pass >= 10) return fail(Error::internal("keys are still being wrapped with the old version; run again"));
+    auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite));
+    for (const auto& k : OMBUD_TRY(store::client_keys_not_at(tx->sql(), static_cast<int>(version), 1000))) {
       std::string ad = client_key_ad(k.client_id, k.key_version);
       auto key = OMBUD_TRY(s.keys.unwrap(static_cast<std::uint32_t>(k.kek_version), k.wrapped, ad));
       auto w = s.keys.wrap(key, ad);

@@ -19,7 +19,7 @@ struct AuthSettings {
   int touch_interval_seconds = 60;           // how stale last_seen may get before it is written
   int throttle_window_seconds = 15 * 60;
   int max_failures_per_account = 10;  // within the window: at most 40 an hour
-  int max_failures_per_address = 50;
+  int max_failures_per_address = 25;  // at most 100 an hour from one address
 };
 
 /// The long-lived dependencies of the use cases; one per process.

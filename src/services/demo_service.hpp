@@ -1,7 +1,9 @@
 // src/services/demo_service.hpp
 //
-// The demo operation: three member municipalities, two ombud, a samordnare, a ledningsgrupp
-// member and an admin — all clearly fictitious.
+// The demo operation: three member municipalities, ombud, a samordnare, a ledningsgrupp member and
+// an admin, and clients at every stage of the lifecycle — all clearly fictitious. The clients are
+// made through the same use cases as real work (so statistics and audit entries are real too),
+// with dates spread over the past year.
 #pragma once
 
 #include <string>
@@ -17,12 +19,19 @@ struct DemoLogin {
   std::string display_name;
 };
 
+struct DemoOptions {
+  int ombud = 2;     // ombud1 … ombudN
+  int clients = 16;  // spread over the stages
+};
+
 struct DemoResult {
   long long operation_id = 0;
   std::vector<DemoLogin> logins;
+  int clients = 0;
 };
 
-/// Creates the demo operation and its users, all with `password`.
-Result<DemoResult> create_demo(const Services& s, const AuditSubject& who, const std::string& password);
+/// Creates the demo operation, its users (all with `password`) and its clients.
+Result<DemoResult> create_demo(const Services& s, const AuditSubject& who, const std::string& password,
+                               const DemoOptions& options = {});
 
 }  // namespace ombud::services

@@ -1,0 +1,142 @@
+// src/services/config_service.cpp
+#include "services/config_service.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "services/audit_service.hpp"
+#include "store/accounts.hpp"
+#include "store/clients.hpp"
+
+namespace ombud::services {
+
+using nlohmann::json;
+
+std::string config_to_json(const domain::OperationConfig& c) {
+  json groups = json::array();
+  for (const auto& g : c.priority_groups) {
+    json j = {{"key", g.key}, {"label", g.label}, {"weight_days", g.weight_days}};
+    j["age_from"] = g.age_from ? json(*g.age_from) : json(nullptr);
+    j["age_to"] = g.age_to ? json(*g.age_to) : json(nullptr);
+    groups.push_back(j);
+  }
+  json j = {{"min_age", c.min_age},
+            {"max_age", c.max_age ? json(*c.max_age) : json(nullptr)},
+            {"require_own_will", c.require_own_will},
+            {"exclude_substance_abuse", c.exclude_substance_abuse},
+            {"orientation_ombud_count", c.orientation_ombud_count},
+            {"orientation_deadline_days", c.orientation_deadline_days},
+            {"deadline_day_kind", c.deadline_day_kind == domain::DayKind::kWorking ? "working" : "calendar"},
+            {"deadline_warning_days", c.deadline_warning_days},
+            {"priority_groups", groups},
+            {"acute_help_text", c.acute_help_text},
+            {"complaints_contact", c.complaints_contact}};
+  return j.dump();
+}
+
+Result<domain::OperationConfig> config_from_json(const std::string& text) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return fail(Error::internal("stored configuration is not JSON"));
+  try {
+    domain::OperationConfig c;
+    c.min_age = j.value("min_age", 18);
+    if (j.contains("max_age") && !j["max_age"].is_null()) c.max_age = j["max_age"].get<int>();
+    c.require_own_will = j.value("require_own_will", false);
+    c.exclude_substance_abuse = j.value("exclude_substance_abuse", false);
+    c.orientation_ombud_count = j.value("orientation_ombud_count", 2);
+    c.orientation_deadline_days = j.value("orientation_deadline_days", 21);
+    c.deadline_day_kind = j.value("deadline_day_kind", std::string("calendar")) == "working"
+                              ? domain::DayKind::kWorking
+                              : domain::DayKind::kCalendar;
+    c.deadline_warning_days = j.value("deadline_warning_days", 6);
+    for (const auto& g : j.value("priority_groups", json::array())) {
+      domain::PriorityGroup p;
+      p.key = g.at("key").get<std::string>();
+      p.label = g.at("label").get<std::string>();
+      p.weight_days = g.at("weight_days").get<int>();
+      if (g.contains("age_from") && !g["age_from"].is_null()) p.age_from = g["age_from"].get<int>();
+      if (g.contains("age_to") && !g["age_to"].is_null()) p.age_to = g["age_to"].get<int>();
+      c.priority_groups.push_back(std::move(p));
+    }
+    c.acute_help_text = j.value("acute_help_text", std::string());
+    c.complaints_contact = j.value("complaints_contact", std::string());
+    return c;
+  } catch (const json::exception&) {
+    return fail(Error::internal("stored configuration has a wrong field"));
+  }
+}
+
+namespace {
+
+Result<VersionedConfig> to_versioned(soci::session& sql, const store::ConfigRow& row) {
+  VersionedConfig v;
+  v.version = row.version;
+  v.config = OMBUD_TRY(config_from_json(row.config));
+  v.changed_at = row.created_at;
+  if (row.created_by) {
+    auto user = OMBUD_TRY(store::find_user_by_id(sql, *row.created_by));
+    if (user) v.changed_by = user->display_name;
+  }
+  return v;
+}
+
+bool same_except_priorities(domain::OperationConfig a, domain::OperationConfig b) {
+  a.priority_groups.clear();
+  b.priority_groups.clear();
+  return config_to_json(a) == config_to_json(b);
+}
+
+}  // namespace
+
+Result<VersionedConfig> current_config(const Services& s, long long operation_id) {
+  auto conn = s.db.acquire();
+  auto row = OMBUD_TRY(store::latest_config(conn.sql(), operation_id));
+  if (!row) return VersionedConfig{};
+  return to_versioned(conn.sql(), *row);
+}
+
+Result<int> change_config(const Services& s, const Actor& actor, const domain::OperationConfig& config,
+                          int expected_version) {
+  if (auto errors = domain::validate_config(config); !errors.empty()) {
+    return fail(Error::invalid("error.invalid_input", std::move(errors)));
+  }
+  auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite));
+  auto latest = OMBUD_TRY(store::latest_config(tx->sql(), actor.operation_id));
+  int current = latest ? latest->version : 0;
+  if (current != expected_version) return fail(Error::conflict("config.changed_meanwhile"));
+  if (actor.role != domain::Role::kAdmin) {
+    domain::OperationConfig before;
+    if (latest) before = OMBUD_TRY(config_from_json(latest->config));
+    if (actor.role != domain::Role::kLedningsgrupp || !same_except_priorities(before, config)) {
+      return fail(Error::forbidden("config.priorities_only"));
+    }
+  }
+  store::ConfigRow row{current + 1, s.clock.now(), actor.user_id, config_to_json(config)};
+  OMBUD_CHECK(store::insert_config(tx->sql(), actor.operation_id, row));
+  OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor),
+                    AuditEvent{"update", "operation_config", {}, std::to_string(row.version), "ok"}));
+  OMBUD_CHECK(tx->commit());
+  return row.version;
+}
+
+Status initialise_config(const Services& s, long long operation_id, const domain::OperationConfig& config) {
+  if (auto errors = domain::validate_config(config); !errors.empty()) {
+    return fail(Error::invalid("error.invalid_input", std::move(errors)));
+  }
+  auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite));
+  auto latest = OMBUD_TRY(store::latest_config(tx->sql(), operation_id));
+  if (latest) return fail(Error::conflict("config.changed_meanwhile"));
+  OMBUD_CHECK(store::insert_config(tx->sql(), operation_id,
+                                   store::ConfigRow{1, s.clock.now(), std::nullopt, config_to_json(config)}));
+  return tx->commit();
+}
+
+Result<std::vector<VersionedConfig>> config_history(const Services& s, const Actor& actor, int limit) {
+  auto conn = s.db.acquire();
+  auto rows = OMBUD_TRY(store::config_history(conn.sql(), actor.operation_id, limit));
+  std::vector<VersionedConfig> out;
+  for (const auto& r : rows)
+    out.push_back(OMBUD_TRY(to_versioned(conn.sql(), r)));
+  return out;
+}
+
+}  // namespace ombud::services
