@@ -1,4 +1,11 @@
 // ombud: progressive enhancement only; every page works without this file.
+(function () {
+  "use strict";
+  // After a failed submit, move focus to the list of errors so it is read out first.
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+})();
+
 // Warns five minutes before an idle session ends, and then shows the login page.
 (function () {
   "use strict";

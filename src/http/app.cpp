@@ -1,6 +1,7 @@
 // src/http/app.cpp
 #include "http/app.hpp"
 
+#include <arpa/inet.h>
 #include <spdlog/spdlog.h>
 
 #include "core/text.hpp"
@@ -13,6 +14,11 @@ namespace ombud::http {
 namespace {
 
 using domain::Permission;
+
+bool is_ip_address(const std::string& s) {
+  unsigned char buf[sizeof(in6_addr)];
+  return !s.empty() && (::inet_pton(AF_INET, s.c_str(), buf) == 1 || ::inet_pton(AF_INET6, s.c_str(), buf) == 1);
+}
 
 bool is_safe_method(std::string_view m) {
   return m == "GET" || m == "HEAD" || m == "OPTIONS";
@@ -80,7 +86,11 @@ App::App(services::Services& services, const views::Renderer& views, HttpConfig 
     : services_(services), views_(views), config_(config) {
   register_system_routes(router_);
   register_web_routes(router_);
+  register_list_routes(router_);
+  register_client_routes(router_);
+  register_settings_routes(router_);
   register_api_routes(router_);
+  register_case_api_routes(router_);
   std::vector<std::pair<std::string, std::string>> labels;
   for (const auto& r : router_.routes())
     labels.emplace_back(r.method, r.pattern);
@@ -132,8 +142,14 @@ Response App::handle(Request& req) {
   std::string_view route_label = "unmatched";
   try {
     if (config_.trust_forwarded_for) {
-      auto fwd = req.header("x-forwarded-for");
-      if (!fwd.empty()) req.remote_address = std::string(trim(fwd.substr(fwd.rfind(',') + 1)));
+      // The trusted proxy appends the address it saw as the last entry of the last header; what
+      // comes before it is the client's own claim.
+      std::string_view fwd;
+      for (const auto& [k, v] : req.headers) {
+        if (k == "x-forwarded-for") fwd = v;
+      }
+      std::string last(trim(fwd.substr(fwd.rfind(',') == std::string_view::npos ? 0 : fwd.rfind(',') + 1)));
+      if (is_ip_address(last)) req.remote_address = last;
     }
     Ctx ctx{req, *this, services_, views_};
     ctx.lang = views::choose_lang(req.cookie("lang"), req.header("accept-language"));
@@ -182,6 +198,18 @@ Response App::handle(Request& req) {
   return res;
 }
 
+bool App::same_origin(const Request& req) const {
+  // Fetch metadata decides when the browser sends it: Chromium sends "Origin: null" on same-origin
+  // form posts under Referrer-Policy: no-referrer, but Sec-Fetch-Site still says "same-origin".
+  auto site = req.header("sec-fetch-site");
+  if (!site.empty()) return site == "same-origin" || site == "none";
+  // Older browsers and API clients: an Origin, when sent, must be this server's.
+  auto origin = req.header("origin");
+  if (origin.empty()) return true;
+  std::string expected = std::string(config_.behind_tls ? "https://" : "http://") + std::string(req.header("host"));
+  return origin == expected;
+}
+
 Response App::dispatch(Request& req, Ctx& ctx, const Router::Match& match) {
   const Route& route = *match.route;
   ctx.route = &route;
@@ -192,6 +220,11 @@ Response App::dispatch(Request& req, Ctx& ctx, const Router::Match& match) {
   if (route.permission == Permission::kUndeclared) {
     spdlog::error("{{\"event\":\"route_without_permission\",\"route\":\"{}\"}}", route.pattern);
     return refuse(Error::internal("route without a declared permission"));
+  }
+
+  // Cross-site writes are refused before anything else is looked at.
+  if (!is_safe_method(req.method) && !same_origin(req)) {
+    return refuse(Error{ErrorCode::kForbidden, "error.cross_site", {}, 0, {}});
   }
 
   // The session, when the request carries one.
@@ -234,13 +267,6 @@ Response App::dispatch(Request& req, Ctx& ctx, const Router::Match& match) {
   }
 
   if (!is_safe_method(req.method)) {
-    // Cross-site requests are refused before anything else is looked at.
-    auto site = req.header("sec-fetch-site");
-    auto origin = req.header("origin");
-    std::string expected = std::string(config_.behind_tls ? "https://" : "http://") + std::string(req.header("host"));
-    if ((!site.empty() && site != "same-origin" && site != "none") || (!origin.empty() && origin != expected)) {
-      return refuse(Error{ErrorCode::kForbidden, "error.cross_site", {}, 0, {}});
-    }
     auto type = media_type(req.header("content-type"));
     if (api) {
       if (!req.body.empty()) {

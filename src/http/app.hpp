@@ -86,6 +86,7 @@ class App {
 
  private:
   Response dispatch(Request& req, Ctx& ctx, const Router::Match& match);
+  bool same_origin(const Request& req) const;
   void finish(const Request& req, Response& res) const;
 
   services::Services& services_;
@@ -111,5 +112,9 @@ std::string safe_next(std::string_view next);
 void register_web_routes(Router& router);
 void register_api_routes(Router& router);
 void register_system_routes(Router& router);
+void register_list_routes(Router& router);
+void register_client_routes(Router& router);
+void register_settings_routes(Router& router);
+void register_case_api_routes(Router& router);
 
 }  // namespace ombud::http

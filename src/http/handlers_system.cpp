@@ -83,14 +83,8 @@ Response get_healthz(Ctx& /*ctx*/) {
 }
 
 Response get_readyz(Ctx& ctx) {
-  try {
-    auto conn = ctx.s.db.acquire();
-    int one = 0;
-    conn.sql() << "SELECT 1", soci::into(one);
-    return text_response(one == 1 ? 200 : 503, one == 1 ? "ready\n" : "database not ready\n");
-  } catch (const std::exception&) {
-    return text_response(503, "database not ready\n");
-  }
+  if (!store::ping(ctx.s.db)) return text_response(503, "database not ready\n");
+  return text_response(200, "ready\n");
 }
 
 Response get_metrics(Ctx& ctx) {

@@ -4,7 +4,6 @@
 #include "crypto/secret.hpp"
 #include "http/app.hpp"
 #include "services/auth_service.hpp"
-#include "services/user_service.hpp"
 
 namespace ombud::http {
 
@@ -67,18 +66,6 @@ Response post_logout(Ctx& ctx) {
   return res;
 }
 
-Response get_start(Ctx& ctx) {
-  views::StartView view;
-  if (ctx.actor->role == domain::Role::kAdmin) {
-    auto users = services::list_users(ctx.s, ctx.actor->operation_id);
-    if (!users) return page_error(ctx, users.error());
-    for (const auto& u : *users)
-      view.users.push_back({u.display_name, u.username, u.role, u.disabled});
-  }
-  const char* title = ctx.actor->role == domain::Role::kOmbud ? "nav.my_clients" : "start.title";
-  return html_response(200, views::render_start(ctx.views, ctx.frame(title), view));
-}
-
 Response get_lang(Ctx& ctx) {
   const std::string& code = ctx.param("code");
   if (code != "sv" && code != "en") return page_error(ctx, Error::not_found());
@@ -94,7 +81,6 @@ void register_web_routes(Router& router) {
   router.add({"GET", "/login", Permission::kPublic, RouteKind::kPage, get_login});
   router.add({"POST", "/login", Permission::kPublic, RouteKind::kPage, post_login, Offload::kPasswordHash});
   router.add({"POST", "/logout", Permission::kSignedIn, RouteKind::kPage, post_logout});
-  router.add({"GET", "/", Permission::kSignedIn, RouteKind::kPage, get_start});
   router.add({"GET", "/lang/{code}", Permission::kPublic, RouteKind::kPage, get_lang});
 }
 

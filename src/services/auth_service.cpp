@@ -55,8 +55,8 @@ Status record_failure(const Services& s, const std::string& username, const std:
 Result<LoginResult> login(const Services& s, const LoginRequest& req) {
   std::string username = to_lower_ascii(trim(req.username));
   std::vector<FieldError> missing;
-  if (username.empty()) missing.push_back({"username", "field.required"});
-  if (req.password.empty()) missing.push_back({"password", "field.required"});
+  if (username.empty()) missing.push_back({"username", "login.username_required"});
+  if (req.password.empty()) missing.push_back({"password", "login.password_required"});
   if (!missing.empty()) return fail(Error::invalid("login.missing", std::move(missing)));
   if (username.size() > 128 || req.password.size() > 1024) return fail(Error::unauthenticated("login.failed"));
 

@@ -34,11 +34,14 @@ bool is_current(std::string_view href, std::string_view path) {
 
 std::vector<NavItem> menu_for(domain::Role role) {
   switch (role) {
-    case domain::Role::kOmbud: return {{"/", "nav.my_clients"}};
+    case domain::Role::kOmbud: return {{"/", "nav.my_clients"}, {"/contacts/new", "nav.new_contact"}};
     case domain::Role::kSamordnare:
+      return {{"/", "nav.start"},           {"/contacts/new", "nav.new_contact"}, {"/clients", "nav.clients"},
+              {"/queue", "nav.queue"},      {"/deadlines", "nav.deadlines"},      {"/caseload", "nav.caseload"},
+              {"/settings", "nav.settings"}};
     case domain::Role::kLedningsgrupp:
-    case domain::Role::kLansstyrelse:
-    case domain::Role::kAdmin: return {{"/", "nav.start"}};
+    case domain::Role::kAdmin: return {{"/", "nav.start"}, {"/settings", "nav.settings"}};
+    case domain::Role::kLansstyrelse: return {{"/", "nav.start"}};
   }
   return {};
 }

@@ -39,36 +39,6 @@ std::string render_login(const Renderer& r, const Frame& frame, const LoginView&
   return r.expand(frame.lang, "layout", dict);
 }
 
-std::string render_start(const Renderer& r, const Frame& frame, const StartView& view) {
-  ctemplate::TemplateDictionary dict("start");
-  auto* body = begin_page(r, frame, dict, "start");
-  const Viewer& v = *frame.viewer;
-  body->SetValue("HEADING", frame.title);
-  body->SetValue("WELCOME", r.t(frame.lang, "start.welcome", {{"name", v.display_name}}));
-  switch (v.role) {
-    case domain::Role::kOmbud: {
-      auto* o = body->AddSectionDictionary("OMBUD");
-      o->ShowSection("NO_CLIENTS");
-      break;
-    }
-    case domain::Role::kSamordnare: body->ShowSection("SAMORDNARE"); break;
-    case domain::Role::kLedningsgrupp: body->ShowSection("LEDNING"); break;
-    case domain::Role::kLansstyrelse: body->ShowSection("LANSSTYRELSE"); break;
-    case domain::Role::kAdmin: {
-      auto* a = body->AddSectionDictionary("ADMIN");
-      for (const auto& u : view.users) {
-        auto* row = a->AddSectionDictionary("USER");
-        row->SetValue("NAME", u.display_name);
-        row->SetValue("USERNAME", u.username);
-        row->SetValue("ROLE", role_label(r, frame.lang, u.role));
-        row->SetValue("STATUS", r.t(frame.lang, u.disabled ? "start.user_disabled" : "start.user_active"));
-      }
-      break;
-    }
-  }
-  return r.expand(frame.lang, "layout", dict);
-}
-
 std::string render_error(const Renderer& r, const Frame& frame, const ErrorView& view) {
   ctemplate::TemplateDictionary dict("error");
   auto* body = begin_page(r, frame, dict, "error");

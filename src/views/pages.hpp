@@ -46,18 +46,6 @@ struct LoginView {
 };
 std::string render_login(const Renderer& r, const Frame& frame, const LoginView& view);
 
-struct UserLine {
-  std::string display_name;
-  std::string username;
-  domain::Role role = domain::Role::kOmbud;
-  bool disabled = false;
-};
-
-struct StartView {
-  std::vector<UserLine> users;  // admin only
-};
-std::string render_start(const Renderer& r, const Frame& frame, const StartView& view);
-
 struct ErrorView {
   std::string heading;
   std::string message;

@@ -1,6 +1,6 @@
 // src/views/renderer.hpp
 //
-// ctemplate with contextual auto-escaping (docs/adr/0005-templates.md). Every template starts with
+// ctemplate with contextual auto-escaping (docs/adr/0005-templates-and-i18n.md). Every template starts with
 // the AUTOESCAPE pragma; a test fails when one does not. Catalogue texts are written into the
 // templates as [[key]] and filled in once per language at start-up, HTML-escaped, so a request
 // only expands the dynamic values.

@@ -68,8 +68,10 @@ http::Response WebClient::send(std::string method, const std::string& target, st
     if (k == "sec-fetch-site") has_site = true;
   }
   if (!has_site) headers.emplace_back("sec-fetch-site", "same-origin");
-  for (auto& h : headers)
-    req.headers.push_back(std::move(h));
+  // An empty value stands for "not sent".
+  for (auto& h : headers) {
+    if (!h.second.empty()) req.headers.push_back(std::move(h));
+  }
   std::string cookies;
   for (const auto& [k, v] : jar_)
     cookies += (cookies.empty() ? "" : "; ") + k + "=" + v;

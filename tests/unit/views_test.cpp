@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include "core/embedded.hpp"
+#include "views/page.hpp"
 #include "views/pages.hpp"
 #include "views/renderer.hpp"
 
@@ -58,7 +59,8 @@ TEST(Catalog, EveryMessageKeyUsedInTheSourcesExists) {
   const std::regex key_literal(
       "\"((error|login|session|field|password|user|operation|municipality|start|nav|role|"
       "client|contact|assessment|orientation|queue|assignment|status|config|deadline|"
-      "caseload)\\.[a-z0-9_.]+)\"");
+      "caseload|form|notice|inquiry|channel|contact_by|gender|state|outcome|outcome_choice|reason|place|"
+      "reassign|action|own_wish|orientation_held|priorities|clients|settings|date)\\.[a-z0-9_.]+)\"");
   std::set<std::string> missing;
   for (const auto& entry :
        std::filesystem::recursive_directory_iterator(std::filesystem::path(OMBUD_SOURCE_DIR) / "src")) {
@@ -120,20 +122,80 @@ TEST_F(Pages, LoginErrorsAreTiedToTheirFields) {
   EXPECT_NE(html.find("role=\"alert\""), std::string::npos);
 }
 
-TEST_F(Pages, StartPageShowsTheRoleAndTheMenu) {
+TEST_F(Pages, PagesShowTheUserTheRoleAndTheMenu) {
   Frame f;
   f.title = "Mina klienter";
   f.viewer = Viewer{"Ada Exempelsson", domain::Role::kOmbud, "csrf-token", 0};
-  std::string html = render_start(*r, f, {});
+  Page page;
+  page.heading = "Mina klienter";
+  std::string html = render_page(*r, f, page);
   EXPECT_NE(html.find("Ada Exempelsson"), std::string::npos);
   EXPECT_NE(html.find("Personligt ombud"), std::string::npos);
   EXPECT_NE(html.find("aria-current=\"page\""), std::string::npos);
   EXPECT_NE(html.find("name=\"csrf\" value=\"csrf-token\""), std::string::npos);
   EXPECT_NE(html.find("lang=\"sv\""), std::string::npos);
   f.lang = Lang::kEn;
-  std::string en = render_start(*r, f, {});
+  std::string en = render_page(*r, f, page);
   EXPECT_NE(en.find("lang=\"en\""), std::string::npos);
   EXPECT_NE(en.find("Log out"), std::string::npos);
+}
+
+TEST_F(Pages, FormControlsHaveLabelsHintsAndErrorsTiedTogether) {
+  Frame f;
+  f.title = "Ny kontakt";
+  f.viewer = Viewer{"Ada", domain::Role::kOmbud, "t", 0};
+  Page page;
+  page.heading = "Ny kontakt";
+  FormBlock form;
+  form.action = "/contacts";
+  form.submit = "Spara";
+  Control year;
+  year.kind = Control::Kind::kNumber;
+  year.name = "birth_year";
+  year.label = "Födelseår";
+  year.hint = "Bara året";
+  year.value = "<b>1990</b>";
+  Control gender;
+  gender.kind = Control::Kind::kRadios;
+  gender.name = "gender";
+  gender.label = "Kön";
+  gender.options = {{"kvinna", "Kvinna", false}, {"man", "Man", true}};
+  form.controls = {year, gender};
+  page.forms.push_back(form);
+  page.errors = {{"birth_year", "Skriv ett år."}, {"gender", "Välj ett svar."}};
+  attach_errors(page.forms[0].controls, page.errors);
+  std::string html = render_page(*r, f, page);
+  EXPECT_NE(html.find("<label for=\"birth_year\">Födelseår</label>"), std::string::npos);
+  EXPECT_NE(html.find("aria-describedby=\"birth_year-hint birth_year-error\""), std::string::npos);
+  EXPECT_NE(html.find("id=\"birth_year-error\">Skriv ett år.</p>"), std::string::npos);
+  EXPECT_NE(html.find("value=\"&lt;b&gt;1990&lt;/b&gt;\""), std::string::npos);
+  EXPECT_NE(html.find("<legend>Kön</legend>"), std::string::npos);
+  EXPECT_NE(html.find("id=\"gender\" name=\"gender\" value=\"kvinna\""), std::string::npos)
+      << "the first choice carries the field id the error summary links to";
+  EXPECT_NE(html.find("value=\"man\" checked"), std::string::npos);
+  EXPECT_NE(html.find("href=\"#gender\""), std::string::npos);
+  EXPECT_NE(html.find("name=\"csrf\" value=\"t\""), std::string::npos);
+}
+
+TEST_F(Pages, TablesAreKeyboardScrollableAndEmptyTablesSaySo) {
+  Frame f;
+  f.title = "Kö";
+  Page page;
+  page.heading = "Kö";
+  Table t;
+  t.title = "Kön";
+  t.columns = {"Plats", "Klient"};
+  t.rows = {{{"1", "", "", "", true}, {"K-2026-001", "/clients/x"}}};
+  page.tables.push_back(t);
+  Table empty;
+  empty.title = "Tom";
+  empty.empty_text = "Ingen står i kö just nu.";
+  page.tables.push_back(empty);
+  std::string html = render_page(*r, f, page);
+  EXPECT_NE(html.find("class=\"table-wrap\" tabindex=\"0\""), std::string::npos);
+  EXPECT_NE(html.find("<th scope=\"row\">1</th>"), std::string::npos);
+  EXPECT_NE(html.find("<a href=\"/clients/x\">K-2026-001</a>"), std::string::npos);
+  EXPECT_NE(html.find("<p>Ingen står i kö just nu.</p>"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,146 @@
+// src/http/case_views.cpp
+#include "http/case_views.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace ombud::http {
+
+std::string date_text(const std::optional<Date>& d) {
+  return d ? format_date(*d) : std::string();
+}
+
+std::string client_href(const std::string& id, const std::string& suffix) {
+  return "/clients/" + id + suffix;
+}
+
+views::Frame frame_titled(const Ctx& ctx, const std::string& title) {
+  views::Frame f = ctx.frame("app.name");
+  f.title = title;
+  return f;
+}
+
+Response page_response(const Ctx& ctx, const std::string& title, const views::Page& page, int status) {
+  views::Frame frame = frame_titled(ctx, title);
+  frame.notice = notice_from_query(ctx);
+  return html_response(status, views::render_page(ctx.views, frame, page));
+}
+
+namespace {
+const views::Control* find_control(const std::vector<views::Control>& controls, const std::string& field) {
+  for (const auto& c : controls) {
+    if (c.kind == views::Control::Kind::kGroup) {
+      if (const auto* found = find_control(c.children, field)) return found;
+    } else if (c.key() == field || c.name == field) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+}  // namespace
+
+void show_errors(const Ctx& ctx, views::Page& page, const Error& error) {
+  page.errors = views::form_errors(ctx.views, ctx.lang, error);
+  for (auto& form : page.forms)
+    views::attach_errors(form.controls, page.errors);
+  // The summary follows the order of the form.
+  std::vector<std::string> order;
+  std::function<void(const std::vector<views::Control>&)> collect = [&](const std::vector<views::Control>& controls) {
+    for (const auto& c : controls) {
+      if (c.kind == views::Control::Kind::kGroup) {
+        collect(c.children);
+      } else {
+        order.push_back(c.key());
+        if (c.name != c.key()) order.push_back(c.name);
+      }
+    }
+  };
+  for (const auto& form : page.forms)
+    collect(form.controls);
+  auto rank = [&](const std::string& field) {
+    auto it = std::find(order.begin(), order.end(), field);
+    return it == order.end() ? order.size() : static_cast<std::size_t>(it - order.begin());
+  };
+  std::stable_sort(
+      page.errors.begin(), page.errors.end(),
+      [&](const views::FieldMessage& a, const views::FieldMessage& b) { return rank(a.field) < rank(b.field); });
+  // In the summary each message names its field, so a list of them reads on its own.
+  for (auto& e : page.errors) {
+    for (const auto& form : page.forms) {
+      if (const auto* c = find_control(form.controls, e.field); c != nullptr && !e.field.empty()) {
+        e.message = c->label + ": " + e.message;
+        break;
+      }
+    }
+  }
+}
+
+std::string notice_from_query(const Ctx& ctx) {
+  static const std::set<std::string> kKnown = {
+      "contact_recorded", "inquiry_counted", "own_wish", "assessment", "orientation_booked",
+      "orientation_held", "priorities",      "assigned", "status",     "config_saved"};
+  std::string key = ctx.query("notice");
+  if (kKnown.count(key) == 0) return {};
+  return ctx.t("notice." + key);
+}
+
+std::vector<views::Option> ombud_options(const Ctx& ctx, const std::string& selected, bool blank) {
+  std::vector<views::Option> out;
+  if (blank) out.push_back({"", ctx.t("form.choose"), selected.empty()});
+  if (auto ombud = services::ombud_choices(ctx.s, *ctx.actor)) {
+    for (const auto& [id, name] : *ombud)
+      out.push_back({std::to_string(id), name, std::to_string(id) == selected});
+  }
+  return out;
+}
+
+nlohmann::json client_json(const services::ClientView& v) {
+  using nlohmann::json;
+  auto date = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
+  json j = {{"id", v.id},
+            {"code", v.code},
+            {"state", std::string(domain::code_of(domain::kCaseStates, v.state))},
+            {"municipality", v.municipality_code},
+            {"channel", std::string(domain::code_of(domain::kChannels, v.channel))},
+            {"contact_by", std::string(domain::code_of(domain::kContactBy, v.contact_by))},
+            {"first_contact_on", format_date(v.first_contact_on)},
+            {"own_wish_on", date(v.own_wish_on)},
+            {"alias", v.alias},
+            {"reach", v.reach},
+            {"birth_year", v.birth_year},
+            {"gender", std::string(domain::code_of(domain::kGenders, v.gender))},
+            {"priorities", v.priority_keys},
+            {"assessed_on", date(v.assessed_on)},
+            {"orientation",
+             {{"on", date(v.orientation_on)},
+              {"place", v.orientation_place ? json(std::string(domain::code_of(domain::kPlaces, *v.orientation_place)))
+                                            : json(nullptr)},
+              {"trusted_person", v.orientation_trusted_person},
+              {"ombud", v.orientation_ombud},
+              {"held_on", date(v.orientation_held_on)},
+              {"deadline", format_date(v.orientation_deadline)}}},
+            {"queue_entered_on", date(v.queue_entered_on)},
+            {"primary_ombud", v.primary_ombud_id ? json(*v.primary_ombud_id) : json(nullptr)},
+            {"assigned_on", date(v.assigned_on)},
+            {"paused_on", date(v.paused_on)},
+            {"ended_on", date(v.ended_on)},
+            {"version", v.version}};
+  if (v.assessment) {
+    auto yn = [](const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); };
+    j["assessment"] = {
+        {"outcome", std::string(domain::code_of(domain::kOutcomes, v.assessment->outcome))},
+        {"reason", v.assessment->reason
+                       ? json(std::string(domain::code_of(domain::kDeclineReasons, *v.assessment->reason)))
+                       : json(nullptr)},
+        {"significant_disability", yn(v.assessment->criteria.significant_disability)},
+        {"complex_needs", yn(v.assessment->criteria.complex_needs)},
+        {"own_will", yn(v.assessment->criteria.own_will)},
+        {"no_substance_abuse", yn(v.assessment->criteria.no_substance_abuse)}};
+  } else {
+    j["assessment"] = nullptr;
+  }
+  return j;
+}
+
+}  // namespace ombud::http

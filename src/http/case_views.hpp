@@ -1,0 +1,62 @@
+// src/http/case_views.hpp
+//
+// Shared pieces of the case pages and API: labels for the vocabularies, option lists, links,
+// and turning service errors into form errors.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/queue.hpp"
+#include "domain/vocabulary.hpp"
+#include "http/app.hpp"
+#include "services/case_service.hpp"
+#include "views/page.hpp"
+
+namespace ombud::http {
+
+/// "state.aktiv" → "Aktivt uppdrag" etc.: the label of a vocabulary code under a catalogue prefix.
+template <typename E, std::size_t N>
+std::string label_of(const Ctx& ctx, const char* prefix, const std::array<std::pair<E, std::string_view>, N>& table,
+                     E value) {
+  return ctx.t(std::string(prefix) + std::string(domain::code_of(table, value)));
+}
+
+/// Options for a select or radio group from a vocabulary, with an optional leading blank.
+template <typename E, std::size_t N>
+std::vector<views::Option> options_of(const Ctx& ctx, const char* prefix,
+                                      const std::array<std::pair<E, std::string_view>, N>& table,
+                                      const std::string& selected, const char* blank_key = nullptr) {
+  std::vector<views::Option> out;
+  if (blank_key != nullptr) out.push_back({"", ctx.t(blank_key), selected.empty()});
+  for (const auto& [value, code] : table) {
+    out.push_back({std::string(code), ctx.t(std::string(prefix) + std::string(code)), selected == code});
+  }
+  return out;
+}
+
+std::string date_text(const std::optional<Date>& d);
+std::string client_href(const std::string& id, const std::string& suffix = "");
+
+/// The page frame with a literal heading (e.g. a client's name).
+views::Frame frame_titled(const Ctx& ctx, const std::string& title);
+
+/// Renders a page; `status` lets a form with errors answer 400/409.
+Response page_response(const Ctx& ctx, const std::string& title, const views::Page& page, int status = 200);
+
+/// Fills page.errors from an error and attaches the field messages to the form's controls.
+void show_errors(const Ctx& ctx, views::Page& page, const Error& error);
+
+/// A status notice from the query string (?notice=key), if it is one the pages know.
+std::string notice_from_query(const Ctx& ctx);
+
+/// The ombud of the operation as select options.
+std::vector<views::Option> ombud_options(const Ctx& ctx, const std::string& selected, bool blank);
+
+/// The API's JSON for a client.
+nlohmann::json client_json(const services::ClientView& v);
+
+}  // namespace ombud::http

@@ -1,0 +1,722 @@
+// src/http/handlers_clients.cpp
+//
+// The HTML pages of a case: recording a first contact (and counting an under-18 inquiry), the
+// client page, the person's own wish, the assessment, the orientation visit, priorities, the
+// assignment and status changes. Each GET shows a form; each POST calls one use case and either
+// redirects to the client page or shows the form again with the errors, the values kept.
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "http/case_views.hpp"
+#include "services/config_service.hpp"
+
+namespace ombud::http {
+
+namespace {
+
+using domain::CaseAction;
+using domain::CaseState;
+using domain::Permission;
+using views::Control;
+using K = views::Control::Kind;
+
+Control text(std::string name, std::string label, std::string value = "") {
+  Control c;
+  c.kind = K::kText;
+  c.name = std::move(name);
+  c.label = std::move(label);
+  c.value = std::move(value);
+  return c;
+}
+
+// A date as text with its format: a native date picker shows the browser's locale (not the
+// year-month-day people here write) and is hard to use with a keyboard or a screen reader.
+Control date_control(const Ctx& ctx, std::string name, std::string label, std::string value) {
+  Control c = text(std::move(name), std::move(label), std::move(value));
+  c.width = "10";
+  c.hint = ctx.t("form.date_hint");
+  c.inputmode = "numeric";
+  c.autocomplete = "off";
+  return c;
+}
+
+Control radios(std::string name, std::string label, std::vector<views::Option> options) {
+  Control c;
+  c.kind = K::kRadios;
+  c.name = std::move(name);
+  c.label = std::move(label);
+  c.options = std::move(options);
+  return c;
+}
+
+Control checkbox(std::string name, std::string label, bool checked, std::string hint = "") {
+  Control c;
+  c.kind = K::kCheckbox;
+  c.name = std::move(name);
+  c.label = std::move(label);
+  c.checked = checked;
+  c.hint = std::move(hint);
+  return c;
+}
+
+std::vector<views::Option> yes_no(const Ctx& ctx, const std::string& selected) {
+  return {{"ja", ctx.t("form.yes"), selected == "ja"}, {"nej", ctx.t("form.no"), selected == "nej"}};
+}
+
+int version_of(const Form& f) {
+  long long v = 0;
+  return parse_int(f.get("version"), v) ? static_cast<int>(v) : -1;
+}
+
+std::string today_text(const Ctx& ctx) {
+  return format_date(services::today(ctx.s));
+}
+
+// Loads the client for a page; a missing or hidden client is a 404 page.
+Result<services::ClientView> client_for(Ctx& ctx) {
+  return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+}
+
+bool offers(const std::vector<CaseAction>& actions, CaseAction a) {
+  return std::find(actions.begin(), actions.end(), a) != actions.end();
+}
+
+// The relation as it reads inside a sentence ("… togs av en anhörig").
+std::string relation_text(const Ctx& ctx, domain::ContactBy by) {
+  return label_of(ctx, "contact_by_in_text.", domain::kContactBy, by);
+}
+
+// ---- First contact ----------------------------------------------------------------------------
+
+views::Page contact_page(Ctx& ctx, const Form* form) {
+  auto get = [&](const char* name, const std::string& fallback = "") {
+    return form != nullptr ? form->get(name) : fallback;
+  };
+  views::Page page;
+  page.heading = ctx.t("contact.title");
+  page.lead = {ctx.t("contact.lead")};
+  views::FormBlock f;
+  f.action = "/contacts";
+  f.submit = ctx.t("contact.submit");
+  f.cancel = {ctx.t("form.cancel"), "/"};
+  f.controls.push_back(date_control(ctx, "contact_date", ctx.t("contact.date"), get("contact_date", today_text(ctx))));
+  f.controls.push_back(
+      radios("channel", ctx.t("contact.channel"), options_of(ctx, "channel.", domain::kChannels, get("channel"))));
+  Control by = radios("contact_by", ctx.t("contact.contact_by"),
+                      options_of(ctx, "contact_by.", domain::kContactBy, get("contact_by")));
+  by.hint = ctx.t("contact.contact_by_hint");
+  f.controls.push_back(by);
+  f.controls.push_back(
+      checkbox("own_wish", ctx.t("contact.own_wish"), get("own_wish") == "1", ctx.t("contact.own_wish_hint")));
+  Control alias = text("alias", ctx.t("contact.alias"), get("alias"));
+  alias.hint = ctx.t("contact.alias_hint");
+  alias.optional_mark = true;
+  alias.autocomplete = "off";
+  f.controls.push_back(alias);
+  Control reach = text("reach", ctx.t("contact.reach"), get("reach"));
+  reach.kind = K::kTextarea;
+  reach.hint = ctx.t("contact.reach_hint");
+  reach.optional_mark = true;
+  f.controls.push_back(reach);
+  Control municipality;
+  municipality.kind = K::kSelect;
+  municipality.name = "municipality";
+  municipality.label = ctx.t("contact.municipality");
+  std::string chosen = get("municipality");
+  municipality.options.push_back({"", ctx.t("form.choose"), chosen.empty()});
+  if (auto list = services::municipalities(ctx.s, ctx.actor->operation_id)) {
+    for (const auto& [code, name] : *list)
+      municipality.options.push_back({code, name, chosen == code});
+  }
+  municipality.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
+                                  chosen == domain::kOtherMunicipality});
+  f.controls.push_back(municipality);
+  Control year = text("birth_year", ctx.t("contact.birth_year"), get("birth_year"));
+  year.kind = K::kNumber;
+  year.width = "4";
+  year.hint = ctx.t("contact.birth_year_hint");
+  f.controls.push_back(year);
+  f.controls.push_back(checkbox("confirmed_adult", ctx.t("contact.confirmed_adult"), get("confirmed_adult") == "1",
+                                ctx.t("contact.confirmed_adult_hint")));
+  f.controls.push_back(
+      radios("gender", ctx.t("contact.gender"), options_of(ctx, "gender.", domain::kGenders, get("gender"))));
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+// Under 18: no case. Offers to count the inquiry in the statistics, without personal data.
+void add_under_18_help(Ctx& ctx, views::Page& page, const Form& form) {
+  page.callouts.push_back({"warning",
+                           ctx.t("contact.under_18_heading"),
+                           {ctx.t("contact.under_18_text"), ctx.t("contact.under_18_help")},
+                           false});
+  views::FormBlock count;
+  count.heading = ctx.t("inquiry.heading");
+  count.lead = ctx.t("inquiry.lead");
+  count.action = "/inquiries";
+  count.submit = ctx.t("inquiry.submit");
+  count.secondary_button = true;
+  count.hidden = {{"channel", form.get("channel")},
+                  {"contact_by", form.get("contact_by")},
+                  {"municipality", form.get("municipality")}};
+  page.forms.push_back(std::move(count));
+}
+
+Response get_new_contact(Ctx& ctx) {
+  return page_response(ctx, ctx.t("contact.title"), contact_page(ctx, nullptr));
+}
+
+Response post_contact(Ctx& ctx) {
+  const Form& f = *ctx.form;
+  services::NewContact in;
+  in.contact_date = f.get("contact_date");
+  in.channel = f.get("channel");
+  in.contact_by = f.get("contact_by");
+  in.alias = f.get("alias");
+  in.reach = f.get("reach");
+  in.municipality = f.get("municipality");
+  in.birth_year = f.get("birth_year");
+  in.gender = f.get("gender");
+  in.own_wish = f.get("own_wish") == "1";
+  in.confirmed_adult = f.get("confirmed_adult") == "1";
+  auto result = services::record_contact(ctx.s, *ctx.actor, in);
+  if (!result) {
+    views::Page page = contact_page(ctx, &f);
+    show_errors(ctx, page, result.error());
+    bool under_18 = std::any_of(result.error().fields.begin(), result.error().fields.end(),
+                                [](const FieldError& e) { return e.message_key == "contact.under_18"; });
+    if (under_18) add_under_18_help(ctx, page, f);
+    return page_response(ctx, ctx.t("contact.title"), page, http_status(result.error().code));
+  }
+  return redirect(client_href(result->id) + "?notice=contact_recorded");
+}
+
+Response post_inquiry(Ctx& ctx) {
+  const Form& f = *ctx.form;
+  auto st = services::count_under_18_inquiry(ctx.s, *ctx.actor,
+                                             {f.get("channel"), f.get("contact_by"), f.get("municipality")});
+  if (!st) {
+    views::Page page = contact_page(ctx, &f);
+    show_errors(ctx, page, st.error());
+    return page_response(ctx, ctx.t("contact.title"), page, http_status(st.error().code));
+  }
+  return redirect("/contacts/new?notice=inquiry_counted");
+}
+
+// ---- The client page --------------------------------------------------------------------------
+
+std::string place_text(const Ctx& ctx, const std::optional<domain::Place>& p) {
+  return p ? label_of(ctx, "place.", domain::kPlaces, *p) : std::string();
+}
+
+std::string names_of(const std::vector<long long>& ids, const std::map<long long, std::string>& names) {
+  std::string out;
+  for (long long id : ids) {
+    auto it = names.find(id);
+    if (it == names.end()) continue;
+    out += (out.empty() ? "" : ", ") + it->second;
+  }
+  return out;
+}
+
+Response get_client_page(Ctx& ctx) {
+  auto v = client_for(ctx);
+  if (!v) return page_error(ctx, v.error());
+  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id);
+  if (!cfg) return page_error(ctx, cfg.error());
+  auto names = services::staff_names(ctx.s, *ctx.actor).value_or(std::map<long long, std::string>{});
+  const auto actions = services::available_actions(*ctx.actor, *v);
+  const std::string base = client_href(v->id);
+  views::Page page;
+  page.heading = v->display_name();
+
+  auto fact = [&](const char* key, const std::string& value) {
+    if (!value.empty()) page.facts.emplace_back(ctx.t(key), value);
+  };
+  fact("client.code", v->code);
+  fact("client.state", label_of(ctx, "state.", domain::kCaseStates, v->state));
+  fact("client.first_contact",
+       format_date(v->first_contact_on) + " – " + label_of(ctx, "channel.", domain::kChannels, v->channel));
+  fact("client.contact_by", label_of(ctx, "contact_by.", domain::kContactBy, v->contact_by));
+  fact("client.own_wish", v->own_wish_on ? format_date(*v->own_wish_on) : ctx.t("client.own_wish_missing"));
+  fact("client.municipality",
+       v->municipality_name.empty() ? ctx.t("contact.other_municipality") : v->municipality_name);
+  fact("client.birth_year", std::to_string(v->birth_year));
+  fact("client.gender", label_of(ctx, "gender.", domain::kGenders, v->gender));
+  fact("client.reach", v->reach);
+  if (v->assessment) {
+    std::string outcome = label_of(ctx, "outcome.", domain::kOutcomes, v->assessment->outcome);
+    if (v->assessment->reason)
+      outcome += " – " + label_of(ctx, "reason.", domain::kDeclineReasons, *v->assessment->reason);
+    fact("client.assessment", outcome + " (" + date_text(v->assessed_on) + ")");
+  }
+  if (domain::before_orientation(v->state)) fact("client.deadline", format_date(v->orientation_deadline));
+  if (v->orientation_on) {
+    std::string visit = format_date(*v->orientation_on) + ", " + place_text(ctx, v->orientation_place);
+    std::string who = names_of(v->orientation_ombud, names);
+    if (!who.empty()) visit += " – " + who;
+    if (v->orientation_trusted_person) visit += " – " + ctx.t("client.with_trusted_person");
+    fact("client.orientation", visit);
+  }
+  fact("client.orientation_held", date_text(v->orientation_held_on));
+  fact("client.queue_since", date_text(v->queue_entered_on));
+  std::vector<std::string> groups;
+  for (const auto& key : v->priority_keys) {
+    if (const auto* g = domain::find_priority_group(cfg->config, key)) groups.push_back(g->label);
+  }
+  if (!groups.empty()) {
+    std::string joined;
+    for (const auto& g : groups)
+      joined += (joined.empty() ? "" : ", ") + g;
+    fact("client.priorities", joined);
+  }
+  if (v->primary_ombud_id) fact("client.ombud", names.count(*v->primary_ombud_id) ? names[*v->primary_ombud_id] : "");
+  fact("client.assigned_on", date_text(v->assigned_on));
+  fact("client.paused_on", date_text(v->paused_on));
+  fact("client.ended_on", date_text(v->ended_on));
+
+  switch (v->state) {
+    case CaseState::kFirstContact:
+      page.callouts.push_back(
+          {"info", "", {ctx.t("client.waiting_own_wish", {{"relation", relation_text(ctx, v->contact_by)}})}});
+      break;
+    case CaseState::kDeclined:
+      page.callouts.push_back(
+          {"info", ctx.t("client.declined_heading"), {ctx.t("client.declined_text"), cfg->config.complaints_contact}});
+      break;
+    case CaseState::kReferredAcute:
+      page.callouts.push_back(
+          {"danger", ctx.t("client.acute_heading"), {cfg->config.acute_help_text, ctx.t("client.acute_112")}, true});
+      break;
+    case CaseState::kWithdrawn: page.callouts.push_back({"info", "", {ctx.t("client.withdrawn_text")}}); break;
+    case CaseState::kClosing: page.callouts.push_back({"info", "", {ctx.t("client.closing_text")}}); break;
+    default: break;
+  }
+
+  auto link = [&](CaseAction a, const char* key, const std::string& href, bool secondary = false) {
+    if (offers(actions, a)) page.actions.push_back({ctx.t(key), href, secondary});
+  };
+  link(CaseAction::kConfirmOwnWish, "action.own_wish", base + "/own-wish");
+  link(CaseAction::kAssess, "action.assess", base + "/assessment");
+  if (!offers(actions, CaseAction::kAssess)) {
+    link(CaseAction::kReferAcute, "action.refer_acute", base + "/assessment?outcome=akut", true);
+  }
+  if (v->orientation_on) {
+    link(CaseAction::kRecordOrientation, "action.record_orientation", base + "/orientation/held");
+    link(CaseAction::kBookOrientation, "action.rebook_orientation", base + "/orientation", true);
+  } else {
+    link(CaseAction::kBookOrientation, "action.book_orientation", base + "/orientation");
+  }
+  link(CaseAction::kAssign, "action.assign", base + "/assignment");
+  link(CaseAction::kReassign, "action.reassign", base + "/assignment", true);
+  link(CaseAction::kSetPriorities, "action.priorities", base + "/priorities", true);
+  link(CaseAction::kPause, "action.pause", base + "/status?action=vilande", true);
+  link(CaseAction::kResume, "action.resume", base + "/status?action=aterupptag");
+  if (offers(actions, CaseAction::kWithdraw)) {
+    bool during = v->state == CaseState::kActive || v->state == CaseState::kPaused;
+    page.actions.push_back({ctx.t(during ? "action.end" : "action.withdraw"), base + "/status?action=avstar", true});
+  }
+  return page_response(ctx, v->display_name(), page);
+}
+
+// ---- Own wish ---------------------------------------------------------------------------------
+
+views::Page own_wish_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  views::Page page;
+  page.heading = ctx.t("own_wish.title");
+  page.lead = {ctx.t("client.waiting_own_wish", {{"relation", relation_text(ctx, v.contact_by)}})};
+  page.facts = {{ctx.t("client.code"), v.code}, {ctx.t("client.first_contact"), format_date(v.first_contact_on)}};
+  views::FormBlock f;
+  f.action = client_href(v.id, "/own-wish");
+  f.submit = ctx.t("own_wish.submit");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", form != nullptr ? form->get("version") : std::to_string(v.version)}};
+  f.controls.push_back(
+      date_control(ctx, "date", ctx.t("own_wish.date"), form != nullptr ? form->get("date") : today_text(ctx)));
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+// Shows a case form (GET), or handles it (POST): `build` makes the page; `submit` calls the use
+// case; `notice` names the status message after the redirect.
+template <typename Build, typename Submit>
+Response case_form(Ctx& ctx, const char* title_key, Build build, Submit submit, const char* notice) {
+  auto v = client_for(ctx);
+  if (!v) return page_error(ctx, v.error());
+  if (ctx.req.method != "POST") return page_response(ctx, ctx.t(title_key), build(*v, nullptr));
+  auto result = submit(*v, *ctx.form);
+  if (!result) {
+    views::Page page = build(*v, &*ctx.form);
+    show_errors(ctx, page, result.error());
+    return page_response(ctx, ctx.t(title_key), page, http_status(result.error().code));
+  }
+  return redirect(client_href(v->id) + "?notice=" + notice);
+}
+
+Response own_wish(Ctx& ctx) {
+  return case_form(
+      ctx, "own_wish.title", [&](const services::ClientView& v, const Form* f) { return own_wish_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        return services::confirm_own_wish(ctx.s, *ctx.actor, v.id, {version_of(f), f.get("date")});
+      },
+      "own_wish");
+}
+
+// ---- Assessment -------------------------------------------------------------------------------
+
+views::Page assessment_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+  auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
+  views::Page page;
+  if (v.state == CaseState::kFirstContact) {
+    // Before the person's own wish only an acute referral is possible: no criteria to answer.
+    page.heading = ctx.t("acute.title");
+    page.lead = {ctx.t("acute.lead")};
+    page.facts = {{ctx.t("client.code"), v.code}};
+    views::FormBlock f;
+    f.action = client_href(v.id, "/assessment");
+    f.submit = ctx.t("acute.submit");
+    f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+    f.hidden = {{"version", get("version", std::to_string(v.version))}, {"outcome", "akut"}};
+    f.controls.push_back(date_control(ctx, "date", ctx.t("acute.date"), get("date", today_text(ctx))));
+    page.forms.push_back(std::move(f));
+    page.callouts.push_back(
+        {"danger", ctx.t("client.acute_heading"), {cfg.config.acute_help_text, ctx.t("client.acute_112")}});
+    return page;
+  }
+  page.heading = ctx.t("assessment.title");
+  const Date now = services::today(ctx.s);
+  std::string bounds = cfg.config.max_age
+                           ? ctx.t("assessment.age_range", {{"min", std::to_string(cfg.config.min_age)},
+                                                            {"max", std::to_string(*cfg.config.max_age)}})
+                           : ctx.t("assessment.age_min", {{"min", std::to_string(cfg.config.min_age)}});
+  page.lead = {ctx.t("assessment.lead"), bounds};
+  page.facts = {{ctx.t("client.code"), v.code},
+                {ctx.t("assessment.age"), std::to_string(domain::age_in_year(v.birth_year, now))},
+                {ctx.t("client.municipality"),
+                 v.municipality_name.empty() ? ctx.t("assessment.not_member") : v.municipality_name}};
+  views::FormBlock f;
+  f.action = client_href(v.id, "/assessment");
+  f.submit = ctx.t("assessment.submit");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  f.controls.push_back(date_control(ctx, "date", ctx.t("assessment.date"), get("date", today_text(ctx))));
+  f.controls.push_back(radios("significant_disability", ctx.t("assessment.significant_disability"),
+                              yes_no(ctx, get("significant_disability"))));
+  f.controls.push_back(radios("complex_needs", ctx.t("assessment.complex_needs"), yes_no(ctx, get("complex_needs"))));
+  if (cfg.config.require_own_will) {
+    f.controls.push_back(radios("own_will", ctx.t("assessment.own_will"), yes_no(ctx, get("own_will"))));
+  }
+  if (cfg.config.exclude_substance_abuse) {
+    f.controls.push_back(
+        radios("no_substance_abuse", ctx.t("assessment.no_substance_abuse"), yes_no(ctx, get("no_substance_abuse"))));
+  }
+  std::string outcome = get("outcome", ctx.query("outcome") == "akut" ? "akut" : "");
+  f.controls.push_back(
+      radios("outcome", ctx.t("assessment.outcome"), options_of(ctx, "outcome_choice.", domain::kOutcomes, outcome)));
+  Control reason;
+  reason.kind = K::kSelect;
+  reason.name = "reason";
+  reason.label = ctx.t("assessment.reason");
+  reason.hint = ctx.t("assessment.reason_hint");
+  reason.options = options_of(ctx, "reason.", domain::kDeclineReasons, get("reason"), "form.choose");
+  f.controls.push_back(reason);
+  page.forms.push_back(std::move(f));
+  page.callouts.push_back(
+      {"info", ctx.t("assessment.if_declined"), {ctx.t("client.declined_text"), cfg.config.complaints_contact}});
+  return page;
+}
+
+Response assessment(Ctx& ctx) {
+  return case_form(
+      ctx, "assessment.title", [&](const services::ClientView& v, const Form* f) { return assessment_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        services::AssessmentInput in;
+        in.version = version_of(f);
+        in.date = f.get("date");
+        in.outcome = f.get("outcome");
+        in.reason = f.get("reason");
+        in.significant_disability = f.get("significant_disability");
+        in.complex_needs = f.get("complex_needs");
+        in.own_will = f.get("own_will");
+        in.no_substance_abuse = f.get("no_substance_abuse");
+        return services::assess(ctx.s, *ctx.actor, v.id, in);
+      },
+      "assessment");
+}
+
+// ---- Orientation visit ------------------------------------------------------------------------
+
+views::Page booking_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+  auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
+  views::Page page;
+  page.heading = ctx.t("orientation.title");
+  int left = domain::days_of_kind_between(services::today(ctx.s), v.orientation_deadline, cfg.config.deadline_day_kind);
+  page.lead = {ctx.t("orientation.lead", {{"count", std::to_string(cfg.config.orientation_ombud_count)}})};
+  page.facts = {{ctx.t("client.code"), v.code},
+                {ctx.t("client.first_contact"), format_date(v.first_contact_on)},
+                {ctx.t("client.deadline"), format_date(v.orientation_deadline) + " (" +
+                                               ctx.t(left >= 0 ? "deadline.days_left" : "deadline.days_over",
+                                                     {{"days", std::to_string(left >= 0 ? left : -left)}}) +
+                                               ")"}};
+  views::FormBlock f;
+  f.action = client_href(v.id, "/orientation");
+  f.submit = ctx.t("orientation.submit");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  f.controls.push_back(date_control(ctx, "date", ctx.t("orientation.date"), get("date", date_text(v.orientation_on))));
+  f.controls.push_back(radios(
+      "place", ctx.t("orientation.place"),
+      options_of(ctx, "place.", domain::kPlaces,
+                 get("place",
+                     v.orientation_place ? std::string(domain::code_of(domain::kPlaces, *v.orientation_place)) : ""))));
+  Control ombud;
+  ombud.kind = K::kCheckboxes;
+  ombud.name = "ombud";
+  ombud.label = ctx.t("orientation.ombud");
+  ombud.hint = ctx.t("orientation.ombud_hint", {{"count", std::to_string(cfg.config.orientation_ombud_count)}});
+  std::vector<std::string> chosen = form ? form->all("ombud") : std::vector<std::string>{};
+  if (!form) {
+    for (long long id : v.orientation_ombud)
+      chosen.push_back(std::to_string(id));
+  }
+  for (auto& o : ombud_options(ctx, "", false)) {
+    o.selected = std::find(chosen.begin(), chosen.end(), o.value) != chosen.end();
+    ombud.options.push_back(o);
+  }
+  f.controls.push_back(ombud);
+  f.controls.push_back(checkbox("trusted_person", ctx.t("orientation.trusted_person"),
+                                form ? form->get("trusted_person") == "1" : v.orientation_trusted_person,
+                                ctx.t("orientation.trusted_person_hint")));
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+Response orientation(Ctx& ctx) {
+  return case_form(
+      ctx, "orientation.title", [&](const services::ClientView& v, const Form* f) { return booking_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        services::BookingInput in{version_of(f), f.get("date"), f.get("place"), f.all("ombud"),
+                                  f.get("trusted_person") == "1"};
+        return services::book_orientation(ctx.s, *ctx.actor, v.id, in);
+      },
+      "orientation_booked");
+}
+
+std::vector<views::Option> manual_groups(const Ctx& ctx, const std::vector<std::string>& chosen) {
+  std::vector<views::Option> out;
+  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+  for (const auto& g : cfg.config.priority_groups) {
+    if (g.by_age()) continue;
+    out.push_back({g.key, g.label, std::find(chosen.begin(), chosen.end(), g.key) != chosen.end()});
+  }
+  return out;
+}
+
+std::string age_groups_note(const Ctx& ctx) {
+  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+  std::string groups;
+  for (const auto& g : cfg.config.priority_groups) {
+    if (g.by_age()) groups += (groups.empty() ? "" : ", ") + g.label;
+  }
+  return groups.empty() ? std::string() : ctx.t("priorities.by_age", {{"groups", groups}});
+}
+
+views::Page held_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
+  views::Page page;
+  page.heading = ctx.t("orientation_held.title");
+  page.lead = {ctx.t("orientation_held.lead")};
+  page.facts = {{ctx.t("client.code"), v.code}, {ctx.t("client.orientation"), date_text(v.orientation_on)}};
+  views::FormBlock f;
+  f.action = client_href(v.id, "/orientation/held");
+  f.submit = ctx.t("form.save");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  f.controls.push_back(
+      date_control(ctx, "held_on", ctx.t("orientation_held.date"), get("held_on", date_text(v.orientation_on))));
+  f.controls.push_back(radios("decision", ctx.t("orientation_held.decision"),
+                              {{"ko", ctx.t("orientation_held.wants"), get("decision") == "ko"},
+                               {"avstar", ctx.t("orientation_held.declines"), get("decision") == "avstar"}}));
+  auto groups = manual_groups(ctx, form ? form->all("priorities") : v.priority_keys);
+  if (!groups.empty()) {
+    Control p;
+    p.kind = K::kCheckboxes;
+    p.name = "priorities";
+    p.label = ctx.t("priorities.label");
+    p.hint = age_groups_note(ctx);
+    p.optional_mark = true;
+    p.options = groups;
+    f.controls.push_back(p);
+  }
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+Response orientation_held(Ctx& ctx) {
+  return case_form(
+      ctx, "orientation_held.title", [&](const services::ClientView& v, const Form* f) { return held_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        return services::record_orientation(ctx.s, *ctx.actor, v.id,
+                                            {version_of(f), f.get("held_on"), f.get("decision"), f.all("priorities")});
+      },
+      "orientation_held");
+}
+
+views::Page priorities_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  views::Page page;
+  page.heading = ctx.t("priorities.title");
+  page.lead = {ctx.t("priorities.lead")};
+  if (std::string note = age_groups_note(ctx); !note.empty()) page.lead.push_back(note);
+  views::FormBlock f;
+  f.action = client_href(v.id, "/priorities");
+  f.submit = ctx.t("form.save");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", form ? form->get("version") : std::to_string(v.version)}};
+  Control p;
+  p.kind = K::kCheckboxes;
+  p.name = "priorities";
+  p.label = ctx.t("priorities.label");
+  p.options = manual_groups(ctx, form ? form->all("priorities") : v.priority_keys);
+  f.controls.push_back(p);
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+Response priorities(Ctx& ctx) {
+  return case_form(
+      ctx, "priorities.title", [&](const services::ClientView& v, const Form* f) { return priorities_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        return services::set_priorities(ctx.s, *ctx.actor, v.id, {version_of(f), f.all("priorities")});
+      },
+      "priorities");
+}
+
+// ---- Assignment -------------------------------------------------------------------------------
+
+views::Page assignment_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
+  const bool reassign =
+      v.primary_ombud_id.has_value() && (v.state == CaseState::kActive || v.state == CaseState::kPaused);
+  views::Page page;
+  page.heading = ctx.t(reassign ? "assignment.reassign_title" : "assignment.title");
+  page.lead = {ctx.t("assignment.continuity")};
+  auto names = services::staff_names(ctx.s, *ctx.actor).value_or(std::map<long long, std::string>{});
+  page.facts = {{ctx.t("client.code"), v.code}};
+  if (v.queue_entered_on) page.facts.emplace_back(ctx.t("client.queue_since"), format_date(*v.queue_entered_on));
+  if (reassign) page.facts.emplace_back(ctx.t("client.ombud"), names[*v.primary_ombud_id]);
+  views::FormBlock f;
+  f.action = client_href(v.id, "/assignment");
+  f.submit = ctx.t(reassign ? "assignment.reassign_submit" : "assignment.submit");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  Control ombud;
+  ombud.kind = K::kSelect;
+  ombud.name = "ombud";
+  ombud.label = ctx.t("assignment.ombud");
+  ombud.options = ombud_options(ctx, get("ombud"), true);
+  f.controls.push_back(ombud);
+  f.controls.push_back(date_control(ctx, "date", ctx.t("assignment.date"), get("date", today_text(ctx))));
+  if (reassign) {
+    Control reason;
+    reason.kind = K::kSelect;
+    reason.name = "reason";
+    reason.label = ctx.t("assignment.reason");
+    reason.options = options_of(ctx, "reassign.", domain::kReassignReasons, get("reason"), "form.choose");
+    f.controls.push_back(reason);
+  }
+  page.forms.push_back(std::move(f));
+  views::Table load;
+  load.title = ctx.t("caseload.title");
+  load.columns = {ctx.t("caseload.ombud"), ctx.t("caseload.active"), ctx.t("caseload.paused"),
+                  ctx.t("caseload.orientation")};
+  if (auto loads = services::caseload(ctx.s, *ctx.actor)) {
+    for (const auto& l : *loads) {
+      if (l.disabled) continue;
+      load.rows.push_back({{l.display_name, "", "", "", true},
+                           {std::to_string(l.active)},
+                           {std::to_string(l.paused)},
+                           {std::to_string(l.orientation_bookings)}});
+    }
+  }
+  load.empty_text = ctx.t("caseload.none");
+  page.tables.push_back(std::move(load));
+  return page;
+}
+
+Response assignment(Ctx& ctx) {
+  return case_form(
+      ctx, "assignment.title", [&](const services::ClientView& v, const Form* f) { return assignment_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        return services::assign(ctx.s, *ctx.actor, v.id,
+                                {version_of(f), f.get("ombud"), f.get("date"), f.get("reason")});
+      },
+      "assigned");
+}
+
+// ---- Status -----------------------------------------------------------------------------------
+
+views::Page status_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
+  const auto actions = services::available_actions(*ctx.actor, v);
+  views::Page page;
+  page.heading = ctx.t("status.title");
+  page.lead = {ctx.t("status.lead")};
+  page.facts = {{ctx.t("client.code"), v.code},
+                {ctx.t("client.state"), label_of(ctx, "state.", domain::kCaseStates, v.state)}};
+  views::FormBlock f;
+  f.action = client_href(v.id, "/status");
+  f.submit = ctx.t("form.save");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  std::string chosen = get("action", ctx.query("action"));
+  std::vector<views::Option> options;
+  bool during = v.state == CaseState::kActive || v.state == CaseState::kPaused;
+  if (offers(actions, CaseAction::kPause)) options.push_back({"vilande", ctx.t("status.pause"), chosen == "vilande"});
+  if (offers(actions, CaseAction::kResume))
+    options.push_back({"aterupptag", ctx.t("status.resume"), chosen == "aterupptag"});
+  if (offers(actions, CaseAction::kWithdraw)) {
+    options.push_back({"avstar", ctx.t(during ? "status.end" : "status.withdraw"), chosen == "avstar"});
+  }
+  f.controls.push_back(radios("action", ctx.t("status.action"), options));
+  f.controls.push_back(date_control(ctx, "date", ctx.t("status.date"), get("date", today_text(ctx))));
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+Response status(Ctx& ctx) {
+  return case_form(
+      ctx, "status.title", [&](const services::ClientView& v, const Form* f) { return status_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        return services::change_status(ctx.s, *ctx.actor, v.id, {version_of(f), f.get("action"), f.get("date")});
+      },
+      "status");
+}
+
+}  // namespace
+
+void register_client_routes(Router& router) {
+  router.add({"GET", "/contacts/new", Permission::kRecordContact, RouteKind::kPage, get_new_contact});
+  router.add({"POST", "/contacts", Permission::kRecordContact, RouteKind::kPage, post_contact});
+  router.add({"POST", "/inquiries", Permission::kRecordContact, RouteKind::kPage, post_inquiry});
+  router.add({"GET", "/clients/{id}", Permission::kViewClient, RouteKind::kPage, get_client_page});
+  router.add({"GET", "/clients/{id}/own-wish", Permission::kAssess, RouteKind::kPage, own_wish});
+  router.add({"POST", "/clients/{id}/own-wish", Permission::kAssess, RouteKind::kPage, own_wish});
+  router.add({"GET", "/clients/{id}/assessment", Permission::kAssess, RouteKind::kPage, assessment});
+  router.add({"POST", "/clients/{id}/assessment", Permission::kAssess, RouteKind::kPage, assessment});
+  router.add({"GET", "/clients/{id}/orientation", Permission::kBookOrientation, RouteKind::kPage, orientation});
+  router.add({"POST", "/clients/{id}/orientation", Permission::kBookOrientation, RouteKind::kPage, orientation});
+  router.add(
+      {"GET", "/clients/{id}/orientation/held", Permission::kBookOrientation, RouteKind::kPage, orientation_held});
+  router.add(
+      {"POST", "/clients/{id}/orientation/held", Permission::kBookOrientation, RouteKind::kPage, orientation_held});
+  router.add({"GET", "/clients/{id}/priorities", Permission::kBookOrientation, RouteKind::kPage, priorities});
+  router.add({"POST", "/clients/{id}/priorities", Permission::kBookOrientation, RouteKind::kPage, priorities});
+  router.add({"GET", "/clients/{id}/assignment", Permission::kAssign, RouteKind::kPage, assignment});
+  router.add({"POST", "/clients/{id}/assignment", Permission::kAssign, RouteKind::kPage, assignment});
+  router.add({"GET", "/clients/{id}/status", Permission::kChangeClientStatus, RouteKind::kPage, status});
+  router.add({"POST", "/clients/{id}/status", Permission::kChangeClientStatus, RouteKind::kPage, status});
+}
+
+}  // namespace ombud::http

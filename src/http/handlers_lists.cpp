@@ -1,0 +1,234 @@
+// src/http/handlers_lists.cpp
+//
+// The start page per role, and the samordnare's overviews: every case, the queue, the
+// orientation-visit deadlines and the caseload per ombud.
+#include "http/case_views.hpp"
+#include "services/user_service.hpp"
+
+namespace ombud::http {
+
+namespace {
+
+using domain::CaseState;
+using domain::Permission;
+
+std::string ombud_name(const std::map<long long, std::string>& names, const std::optional<long long>& id) {
+  if (!id) return {};
+  auto it = names.find(*id);
+  return it == names.end() ? std::string() : it->second;
+}
+
+views::Table client_table(const Ctx& ctx, const std::vector<services::ClientLine>& lines,
+                          const std::map<long long, std::string>& names, bool with_ombud) {
+  views::Table t;
+  t.title = ctx.t("clients.table");
+  t.title_hidden = true;
+  t.columns = {ctx.t("clients.name"), ctx.t("client.code"), ctx.t("client.state"), ctx.t("client.municipality"),
+               ctx.t("client.first_contact")};
+  if (with_ombud) t.columns.push_back(ctx.t("client.ombud"));
+  for (const auto& l : lines) {
+    std::vector<views::Cell> row = {
+        {l.name, client_href(l.id), "", "", true},
+        {l.code},
+        {label_of(ctx, "state.", domain::kCaseStates, l.state)},
+        {l.municipality_name.empty() ? ctx.t("contact.other_municipality") : l.municipality_name},
+        {format_date(l.first_contact_on)}};
+    if (with_ombud) row.push_back({ombud_name(names, l.primary_ombud_id)});
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+Response get_start(Ctx& ctx) {
+  const services::Actor& a = *ctx.actor;
+  views::Page page;
+  const char* title = a.role == domain::Role::kOmbud ? "nav.my_clients" : "start.title";
+  page.heading = ctx.t(title);
+  page.lead = {ctx.t("start.welcome", {{"name", a.display_name}})};
+  switch (a.role) {
+    case domain::Role::kOmbud: {
+      page.actions = {{ctx.t("nav.new_contact"), "/contacts/new"}};
+      auto lines = services::list_clients(ctx.s, a);
+      if (!lines) return page_error(ctx, lines.error());
+      views::Table t = client_table(ctx, *lines, {}, false);
+      t.title = ctx.t("start.my_clients");
+      t.title_hidden = true;
+      t.empty_text = ctx.t("start.no_clients");
+      page.tables.push_back(std::move(t));
+      break;
+    }
+    case domain::Role::kSamordnare: {
+      page.lead.push_back(ctx.t("start.samordnare_intro"));
+      page.actions = {{ctx.t("nav.new_contact"), "/contacts/new"},
+                      {ctx.t("nav.queue"), "/queue", true},
+                      {ctx.t("nav.deadlines"), "/deadlines", true},
+                      {ctx.t("nav.clients"), "/clients", true},
+                      {ctx.t("nav.caseload"), "/caseload", true}};
+      break;
+    }
+    case domain::Role::kLedningsgrupp:
+      page.lead.push_back(ctx.t("start.ledning_intro"));
+      page.actions = {{ctx.t("nav.settings"), "/settings", true}};
+      break;
+    case domain::Role::kLansstyrelse: page.lead.push_back(ctx.t("start.lansstyrelse_intro")); break;
+    case domain::Role::kAdmin: {
+      page.lead.push_back(ctx.t("start.admin_intro"));
+      page.actions = {{ctx.t("nav.settings"), "/settings", true}};
+      auto users = services::list_users(ctx.s, a.operation_id);
+      if (!users) return page_error(ctx, users.error());
+      views::Table t;
+      t.title = ctx.t("start.users");
+      t.columns = {ctx.t("start.user_name"), ctx.t("start.user_username"), ctx.t("start.user_role"),
+                   ctx.t("start.user_status")};
+      for (const auto& u : *users) {
+        t.rows.push_back({{u.display_name, "", "", "", true},
+                          {u.username},
+                          {views::role_label(ctx.views, ctx.lang, u.role)},
+                          {ctx.t(u.disabled ? "start.user_disabled" : "start.user_active")}});
+      }
+      page.tables.push_back(std::move(t));
+      break;
+    }
+  }
+  page.after = {ctx.t("session.idle_note")};
+  return page_response(ctx, ctx.t(title), page);
+}
+
+Response get_clients(Ctx& ctx) {
+  std::string state = ctx.query("state");
+  std::vector<CaseState> states;
+  auto parsed = domain::parse_code(domain::kCaseStates, state);
+  if (parsed) states.push_back(*parsed);
+  auto lines = services::list_clients(ctx.s, *ctx.actor, states);
+  if (!lines) return page_error(ctx, lines.error());
+  auto names = services::staff_names(ctx.s, *ctx.actor).value_or(std::map<long long, std::string>{});
+  views::Page page;
+  page.heading = ctx.t("clients.title");
+  page.lead = {ctx.t("clients.lead")};
+  views::FormBlock filter;
+  filter.method = "get";
+  filter.action = "/clients";
+  filter.submit = ctx.t("clients.filter_submit");
+  filter.secondary_button = true;
+  views::Control select;
+  select.kind = views::Control::Kind::kSelect;
+  select.name = "state";
+  select.label = ctx.t("clients.filter");
+  select.options = options_of(ctx, "state.", domain::kCaseStates, parsed ? state : "", "clients.all_states");
+  filter.controls.push_back(select);
+  page.forms.push_back(std::move(filter));
+  views::Table t = client_table(ctx, *lines, names, true);
+  t.empty_text = ctx.t("clients.none");
+  page.tables.push_back(std::move(t));
+  return page_response(ctx, ctx.t("clients.title"), page);
+}
+
+Response get_queue(Ctx& ctx) {
+  auto q = services::queue(ctx.s, *ctx.actor);
+  if (!q) return page_error(ctx, q.error());
+  views::Page page;
+  page.heading = ctx.t("queue.title");
+  page.lead = {ctx.t("queue.lead", {{"version", std::to_string(q->config_version)}})};
+  views::Table t;
+  t.title = ctx.t("queue.table");
+  t.title_hidden = true;
+  t.columns = {ctx.t("queue.position"), ctx.t("client.code"), ctx.t("client.municipality"),
+               ctx.t("queue.since"),    ctx.t("queue.why"),   ctx.t("queue.action")};
+  for (const auto& l : q->lines) {
+    std::string why = ctx.t("queue.waited", {{"days", std::to_string(l.waited_days)}});
+    for (const auto& [label, weight] : l.groups) {
+      why += " + " + ctx.t("queue.priority", {{"group", label}, {"weight", std::to_string(weight)}});
+    }
+    t.rows.push_back({{std::to_string(l.position), "", "", "", true},
+                      {l.code, client_href(l.client_id)},
+                      {l.municipality_name.empty() ? ctx.t("contact.other_municipality") : l.municipality_name},
+                      {format_date(l.entered_on)},
+                      {why, "", "", ctx.t("queue.score", {{"score", std::to_string(l.score)}})},
+                      {ctx.t("queue.assign"), client_href(l.client_id, "/assignment")}});
+  }
+  t.empty_text = ctx.t("queue.empty");
+  page.tables.push_back(std::move(t));
+  return page_response(ctx, ctx.t("queue.title"), page);
+}
+
+Response get_deadlines(Ctx& ctx) {
+  auto d = services::deadlines(ctx.s, *ctx.actor);
+  if (!d) return page_error(ctx, d.error());
+  views::Page page;
+  page.heading = ctx.t("deadline.title");
+  page.lead = {ctx.t(d->day_kind == domain::DayKind::kWorking ? "deadline.lead_working" : "deadline.lead_calendar",
+                     {{"days", std::to_string(d->deadline_days)}})};
+  views::Table t;
+  t.title = ctx.t("deadline.table");
+  t.title_hidden = true;
+  t.columns = {ctx.t("client.code"),       ctx.t("deadline.status"), ctx.t("client.first_contact"),
+               ctx.t("deadline.deadline"), ctx.t("deadline.left"),   ctx.t("client.state")};
+  for (const auto& l : d->lines) {
+    const char* key = "deadline.not_booked";
+    const char* badge = "info";
+    switch (l.status) {
+      case domain::DeadlineStatus::kNotBooked: break;
+      case domain::DeadlineStatus::kDueSoon:
+        key = "deadline.due_soon";
+        badge = "warning";
+        break;
+      case domain::DeadlineStatus::kOverdue:
+        key = "deadline.overdue";
+        badge = "danger";
+        break;
+      case domain::DeadlineStatus::kBookedLate:
+        key = "deadline.booked_late";
+        badge = "warning";
+        break;
+    }
+    std::string left = l.days_left >= 0 ? ctx.t("deadline.days_left", {{"days", std::to_string(l.days_left)}})
+                                        : ctx.t("deadline.days_over", {{"days", std::to_string(-l.days_left)}});
+    t.rows.push_back({{l.code, client_href(l.client_id), "", "", true},
+                      {ctx.t(key), "", badge},
+                      {format_date(l.first_contact_on)},
+                      {format_date(l.deadline), "", "",
+                       l.booked_on ? ctx.t("deadline.booked_for", {{"date", format_date(*l.booked_on)}}) : ""},
+                      {left},
+                      {label_of(ctx, "state.", domain::kCaseStates, l.state)}});
+  }
+  t.empty_text = ctx.t("deadline.none");
+  page.tables.push_back(std::move(t));
+  return page_response(ctx, ctx.t("deadline.title"), page);
+}
+
+Response get_caseload(Ctx& ctx) {
+  auto loads = services::caseload(ctx.s, *ctx.actor);
+  if (!loads) return page_error(ctx, loads.error());
+  views::Page page;
+  page.heading = ctx.t("caseload.title");
+  page.lead = {ctx.t("caseload.lead")};
+  views::Table t;
+  t.title = ctx.t("caseload.title");
+  t.title_hidden = true;
+  t.columns = {ctx.t("caseload.ombud"),   ctx.t("caseload.active"),      ctx.t("caseload.paused"),
+               ctx.t("caseload.closing"), ctx.t("caseload.orientation"), ctx.t("caseload.total")};
+  for (const auto& l : *loads) {
+    std::string name = l.display_name + (l.disabled ? " (" + ctx.t("start.user_disabled") + ")" : "");
+    t.rows.push_back({{name, "", "", "", true},
+                      {std::to_string(l.active)},
+                      {std::to_string(l.paused)},
+                      {std::to_string(l.closing)},
+                      {std::to_string(l.orientation_bookings)},
+                      {std::to_string(l.active + l.paused + l.closing)}});
+  }
+  t.empty_text = ctx.t("caseload.none");
+  page.tables.push_back(std::move(t));
+  return page_response(ctx, ctx.t("caseload.title"), page);
+}
+
+}  // namespace
+
+void register_list_routes(Router& router) {
+  router.add({"GET", "/", Permission::kSignedIn, RouteKind::kPage, get_start});
+  router.add({"GET", "/clients", Permission::kViewQueue, RouteKind::kPage, get_clients});
+  router.add({"GET", "/queue", Permission::kViewQueue, RouteKind::kPage, get_queue});
+  router.add({"GET", "/deadlines", Permission::kViewQueue, RouteKind::kPage, get_deadlines});
+  router.add({"GET", "/caseload", Permission::kViewQueue, RouteKind::kPage, get_caseload});
+}
+
+}  // namespace ombud::http

@@ -1,0 +1,102 @@
+// src/views/page.hpp
+//
+// One page model for the working pages: heading, error summary, callouts, lead text, a list of
+// facts, action links, forms built from controls, and tables. templates/page.tpl places them in
+// that order; the field templates give every control its label, hint and error, tied together
+// with aria-describedby, so each form is accessible in the same way.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "views/pages.hpp"
+
+namespace ombud::views {
+
+struct Option {
+  std::string value;
+  std::string label;
+  bool selected = false;
+};
+
+struct Control {
+  enum class Kind { kText, kNumber, kDate, kTextarea, kSelect, kRadios, kCheckboxes, kCheckbox, kGroup };
+  Kind kind = Kind::kText;
+  std::string name;
+  std::string id;  // defaults to name
+  std::string label;
+  std::string hint;
+  std::string value;  // text value; for a single checkbox the submitted value
+  std::string error;  // translated
+  std::string autocomplete;
+  std::string inputmode;
+  std::string width;  // "4", "10", "20" characters, or "" for full width
+  bool required = false;
+  bool optional_mark = false;     // show "(frivilligt)"
+  bool checked = false;           // single checkbox
+  std::vector<Option> options;    // select, radios, checkboxes (selected = checked)
+  std::vector<Control> children;  // a group (fieldset)
+
+  const std::string& key() const { return id.empty() ? name : id; }
+};
+
+struct Link {
+  std::string label;
+  std::string href;
+  bool secondary = false;
+};
+
+struct FormBlock {
+  std::string heading;  // an h2 over the form, optional
+  std::string lead;
+  std::string method = "post";
+  std::string action;
+  std::string submit;
+  bool secondary_button = false;
+  Link cancel;  // shown when label is set
+  std::vector<std::pair<std::string, std::string>> hidden;
+  std::vector<Control> controls;
+};
+
+struct Cell {
+  std::string text;
+  std::string href;   // a link when set
+  std::string badge;  // a badge kind ("warning", "danger", "ok", "info") when set
+  std::string note;   // a smaller second line
+  bool row_header = false;
+};
+
+struct Table {
+  std::string title;
+  bool title_hidden = false;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Cell>> rows;
+  std::string empty_text;  // shown instead of the table when there are no rows
+};
+
+struct Callout {
+  std::string kind = "info";  // "info", "warning", "danger"
+  std::string heading;
+  std::vector<std::string> paragraphs;
+  bool alert = false;
+};
+
+struct Page {
+  std::string heading;
+  std::vector<FieldMessage> errors;
+  std::vector<Callout> callouts;
+  std::vector<std::string> lead;
+  std::vector<std::pair<std::string, std::string>> facts;
+  std::vector<Link> actions;
+  std::vector<FormBlock> forms;
+  std::vector<Table> tables;
+  std::vector<std::string> after;
+};
+
+std::string render_page(const Renderer& r, const Frame& frame, const Page& page);
+
+/// Puts each field error's message on the control of that name (searching groups too).
+void attach_errors(std::vector<Control>& controls, const std::vector<FieldMessage>& errors);
+
+}  // namespace ombud::views

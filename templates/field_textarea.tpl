@@ -1,0 +1,6 @@
+{{%AUTOESCAPE context="HTML"}}<div class="field{{#ERROR}} has-error{{/ERROR}}">
+  <label for="{{ID}}">{{LABEL}}{{#OPTIONAL}} <span class="optional">{{TEXT}}</span>{{/OPTIONAL}}</label>
+  {{#HINT}}<p class="hint" id="{{ID}}-hint">{{TEXT}}</p>{{/HINT}}
+  {{#ERROR}}<p class="field-error" id="{{ID}}-error">{{MESSAGE}}</p>{{/ERROR}}
+  <textarea id="{{ID}}" name="{{NAME}}" rows="3"{{#DESCRIBED}} aria-describedby="{{IDS}}"{{/DESCRIBED}}{{#ERROR}} aria-invalid="true"{{/ERROR}}{{#REQUIRED}} required{{/REQUIRED}}>{{VALUE}}</textarea>
+</div>

@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{HEADING}}</h1>
+{{>ERRORS}}
+{{#CALLOUT}}<div class="callout callout-{{KIND}}"{{#ALERT}} role="alert"{{/ALERT}}>
+  {{#CALLOUT_HEADING}}<h2>{{TEXT}}</h2>{{/CALLOUT_HEADING}}
+  {{#PARAGRAPH}}<p>{{TEXT}}</p>{{/PARAGRAPH}}
+</div>{{/CALLOUT}}
+{{#LEAD}}<p class="lead">{{TEXT}}</p>{{/LEAD}}
+{{#FACTS}}<dl class="facts">
+  {{#FACT}}<div class="fact"><dt>{{TERM}}</dt><dd>{{VALUE}}</dd></div>{{/FACT}}
+</dl>{{/FACTS}}
+{{#ACTIONS}}<ul class="actions">
+  {{#ACTION}}<li><a class="button{{#SECONDARY}} secondary{{/SECONDARY}}" href="{{HREF}}">{{LABEL}}</a></li>{{/ACTION}}
+</ul>{{/ACTIONS}}
+{{#FORM}}<section class="form-block"{{#FORM_HEADING}} aria-labelledby="{{ID}}"{{/FORM_HEADING}}>
+  {{#FORM_HEADING}}<h2 id="{{ID}}">{{TEXT}}</h2>{{/FORM_HEADING}}
+  {{#FORM_LEAD}}<p>{{TEXT}}</p>{{/FORM_LEAD}}
+  <form method="{{METHOD}}" action="{{ACTION}}" class="form" novalidate>
+    {{#CSRF_FIELD}}<input type="hidden" name="csrf" value="{{CSRF}}">{{/CSRF_FIELD}}
+    {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
+    {{#CONTROL}}{{>FIELD}}{{/CONTROL}}
+    <div class="form-actions">
+      <button type="submit" class="button{{#SECONDARY_BUTTON}} secondary{{/SECONDARY_BUTTON}}">{{SUBMIT}}</button>
+      {{#CANCEL}}<a href="{{HREF}}">{{LABEL}}</a>{{/CANCEL}}
+    </div>
+  </form>
+</section>{{/FORM}}
+{{#TABLE}}<section class="table-block" aria-labelledby="{{ID}}">
+  <h2 id="{{ID}}"{{#VISUALLY_HIDDEN}} class="visually-hidden"{{/VISUALLY_HIDDEN}}>{{TITLE}}</h2>
+  {{#EMPTY}}<p>{{TEXT}}</p>{{/EMPTY}}
+  {{#ROWS}}<div class="table-wrap" tabindex="0" role="group" aria-labelledby="{{ID}}">
+  <table>
+    <thead><tr>{{#COLUMN}}<th scope="col">{{TEXT}}</th>{{/COLUMN}}</tr></thead>
+    <tbody>
+      {{#ROW}}<tr>{{#CELL}}{{#TH}}<th scope="row">{{/TH}}{{#TD}}<td>{{/TD}}{{#LINK}}<a href="{{HREF}}">{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#BADGE}}<span class="badge badge-{{KIND}}">{{TEXT}}</span>{{/BADGE}}{{#NOTE}}<span class="cell-note">{{TEXT}}</span>{{/NOTE}}{{#TH}}</th>{{/TH}}{{#TD}}</td>{{/TD}}{{/CELL}}</tr>{{/ROW}}
+    </tbody>
+  </table>
+  </div>{{/ROWS}}
+</section>{{/TABLE}}
+{{#AFTER}}<p>{{TEXT}}</p>{{/AFTER}}

@@ -1,0 +1,641 @@
+// tests/http/cases_test.cpp
+//
+// From first contact to an active assignment, through the JSON API and the pages: the scenarios
+// of domain.md (h) that concern this stage, bad input, optimistic concurrency, the queue and its
+// configuration, statistics events and the audit log.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "domain/operation_config.hpp"
+#include "services/config_service.hpp"
+#include "store/audit.hpp"
+#include "store/clients.hpp"
+#include "support/web_client.hpp"
+
+namespace ombud::http {
+namespace {
+
+using nlohmann::json;
+using ombud::testing::TestApp;
+using ombud::testing::TestServices;
+using ombud::testing::WebClient;
+
+class Cases : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    t = std::make_unique<TestApp>();
+    ASSERT_TRUE(services::initialise_config(t->services(), t->env().operation_id(), domain::seed_config()));
+    ada = t->env().add_user("ada", "ombud");
+    bo = t->env().add_user("bo", "ombud");
+    t->env().add_user("cecilia", "samordnare");
+    t->env().add_user("cilla", "samordnare");
+    t->env().add_user("david", "ledningsgrupp");
+    t->env().add_user("eva", "admin");
+    sam = std::make_unique<WebClient>(t->app());
+    ASSERT_EQ(sam->api_login("cecilia", TestServices::kPassword).status, 201);
+  }
+
+  std::unique_ptr<WebClient> login(const std::string& user) {
+    auto c = std::make_unique<WebClient>(t->app());
+    EXPECT_EQ(c->api_login(user, TestServices::kPassword).status, 201) << user;
+    return c;
+  }
+
+  std::string date(int days_from_today) { return format_date(add_days(*parse_date("2026-11-23"), days_from_today)); }
+
+  json contact(json overrides = json::object()) {
+    json body = {{"channel", "sms"},       {"contact_by", "sjalv"}, {"alias", "Anna"},   {"reach", "070-111 22 33"},
+                 {"municipality", "0882"}, {"birth_year", 1992},    {"gender", "kvinna"}};
+    for (auto& [k, v] : overrides.items())
+      body[k] = v;
+    return body;
+  }
+
+  // Takes a new contact to the queue; returns the client JSON.
+  json queued(const std::string& alias, int contact_days_ago, std::vector<std::string> priorities = {}) {
+    json c = body(
+        sam->api("POST", "/api/v1/contacts", contact({{"alias", alias}, {"contact_date", date(-contact_days_ago)}})),
+        201);
+    std::string id = c["id"];
+    c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment",
+                      {{"version", c["version"]},
+                       {"outcome", "malgrupp"},
+                       {"significant_disability", true},
+                       {"complex_needs", true},
+                       {"date", date(-contact_days_ago)}}));
+    c = body(sam->api(
+        "POST", "/api/v1/clients/" + id + "/orientation",
+        {{"version", c["version"]}, {"date", date(-contact_days_ago)}, {"place", "hemma"}, {"ombud", {ada, bo}}}));
+    c = body(sam->api("POST", "/api/v1/clients/" + id + "/orientation/held",
+                      {{"version", c["version"]},
+                       {"held_on", date(-contact_days_ago)},
+                       {"decision", "ko"},
+                       {"priorities", priorities}}));
+    EXPECT_EQ(c["state"], "ko");
+    return c;
+  }
+
+  json body(const Response& r, int expected = 200) {
+    EXPECT_EQ(r.status, expected) << r.body;
+    return json::parse(r.body);
+  }
+
+  std::vector<domain::StatEvent> stats() {
+    auto conn = t->env().db().acquire();
+    return *store::list_stat_events(conn.sql(), t->env().operation_id());
+  }
+  int count_stats(const char* type) {
+    int n = 0;
+    for (const auto& e : stats())
+      n += domain::code_of(domain::kStatEventTypes, e.type) == type ? 1 : 0;
+    return n;
+  }
+  long long client_rows() {
+    auto conn = t->env().db().acquire();
+    long long n = 0;
+    conn.sql() << "SELECT COUNT(*) FROM clients", soci::into(n);
+    return n;
+  }
+  std::vector<store::AuditEntry> audit() {
+    auto conn = t->env().db().acquire();
+    store::AuditQuery q;
+    q.limit = 10000;
+    return *store::list_audit(conn.sql(), q);
+  }
+
+  std::unique_ptr<TestApp> t;
+  std::unique_ptr<WebClient> sam;
+  long long ada = 0;
+  long long bo = 0;
+};
+
+TEST_F(Cases, TheWholePathFromFirstContactToAnActiveAssignment) {
+  // Scenario 1: a self-referral by text message, under an alias.
+  json c = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-12)}})), 201);
+  std::string id = c["id"];
+  EXPECT_EQ(c["code"], "K-2026-001");
+  EXPECT_EQ(c["state"], "bedomning") << "a self-referral is the person's own wish";
+  EXPECT_EQ(c["orientation"]["deadline"], date(9));
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment",
+                    {{"version", c["version"]},
+                     {"outcome", "malgrupp"},
+                     {"significant_disability", true},
+                     {"complex_needs", true},
+                     {"date", date(-11)}}));
+  EXPECT_EQ(c["state"], "orienteringsbesok");
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/orientation",
+                    {{"version", c["version"]},
+                     {"date", date(-2)},
+                     {"place", "kafe"},
+                     {"ombud", {ada, bo}},
+                     {"trusted_person", true}}));
+  EXPECT_EQ(c["orientation"]["place"], "kafe");
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/orientation/held",
+                    {{"version", c["version"]},
+                     {"held_on", date(-2)},
+                     {"decision", "ko"},
+                     {"priorities", {"ensamstaende_foralder"}}}));
+  EXPECT_EQ(c["state"], "ko");
+  EXPECT_EQ(c["queue_entered_on"], date(-2));
+  json q = body(sam->api("GET", "/api/v1/queue"));
+  ASSERT_EQ(q["queue"].size(), 1U);
+  EXPECT_EQ(q["queue"][0]["explanation"], "väntat 2 dagar + prioritet: Ensamstående förälder (+30 dagar)");
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ada}}));
+  EXPECT_EQ(c["state"], "aktiv");
+  EXPECT_EQ(c["primary_ombud"], ada);
+  EXPECT_TRUE(body(sam->api("GET", "/api/v1/queue"))["queue"].empty());
+
+  // The ombud sees the client under "Mina klienter".
+  auto ombud = login("ada");
+  json mine = body(ombud->api("GET", "/api/v1/clients"));
+  ASSERT_EQ(mine["clients"].size(), 1U);
+  EXPECT_EQ(mine["clients"][0]["name"], "Anna");
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("ada", TestServices::kPassword).status, 303);
+  Response start = page.get("/");
+  EXPECT_NE(start.body.find(">Anna</a>"), std::string::npos);
+  EXPECT_NE(start.body.find("Aktivt uppdrag"), std::string::npos);
+
+  // Every transition left one de-identified statistics event.
+  for (const char* type :
+       {"first_contact", "assessed_in_target_group", "orientation_booked", "orientation_held", "queued", "assigned"}) {
+    EXPECT_EQ(count_stats(type), 1) << type;
+  }
+  for (const auto& e : stats()) {
+    EXPECT_EQ(e.municipality_code, "0882");
+    EXPECT_EQ(e.gender, "kvinna");
+    EXPECT_EQ(e.age_band, "26-35");
+    EXPECT_EQ(e.channel, "sms");
+    EXPECT_EQ(e.contact_by, "sjalv");
+    EXPECT_EQ(e.year, 2026);
+  }
+  for (const auto& e : stats()) {
+    if (e.type == domain::StatEventType::kOrientationHeld) {
+      EXPECT_EQ(e.days_waited, 10);
+      EXPECT_EQ(e.reason_code, "inom_tidsgrans");
+    }
+    if (e.type == domain::StatEventType::kAssigned) {
+      EXPECT_EQ(e.days_waited, 2);
+    }
+  }
+}
+
+TEST_F(Cases, ARelativesContactWaitsForThePersonsOwnWish) {
+  // Scenario 2: a mother calls about her son.
+  json c = body(
+      sam->api("POST", "/api/v1/contacts",
+               contact({{"contact_by", "anhorig"}, {"channel", "telefon"}, {"gender", "man"}, {"birth_year", 1997}})),
+      201);
+  EXPECT_EQ(c["state"], "forsta_kontakt");
+  std::string id = c["id"];
+  Response early = sam->api(
+      "POST", "/api/v1/clients/" + id + "/assessment",
+      {{"version", c["version"]}, {"outcome", "malgrupp"}, {"significant_disability", true}, {"complex_needs", true}});
+  EXPECT_EQ(early.status, 409);
+  EXPECT_EQ(json::parse(early.body)["error"]["key"], "status.transition_forbidden");
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/own-wish", {{"version", c["version"]}}));
+  EXPECT_EQ(c["state"], "bedomning");
+  EXPECT_EQ(c["own_wish_on"], date(0));
+  EXPECT_EQ(count_stats("own_wish_confirmed"), 1);
+  // Nothing about the relative is stored but the relation.
+  auto conn = t->env().db().acquire();
+  std::string by;
+  conn.sql() << "SELECT contact_by FROM clients WHERE id = :id", soci::use(id), soci::into(by);
+  EXPECT_EQ(by, "anhorig");
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  (void)page;
+}
+
+TEST_F(Cases, AnUnder18InquiryIsOnlyCounted) {
+  // Scenario 3: a school nurse asks about a 17-year-old.
+  Response r = sam->api("POST", "/api/v1/contacts", contact({{"birth_year", 2009}, {"alias", "Elev Sjutton"}}));
+  EXPECT_EQ(r.status, 400);
+  auto err = json::parse(r.body)["error"];
+  EXPECT_EQ(err["fields"][0]["field"], "birth_year");
+  EXPECT_EQ(err["fields"][0]["code"], "contact.under_18");
+  EXPECT_EQ(client_rows(), 0);
+  EXPECT_TRUE(stats().empty());
+  EXPECT_EQ(sam->api("POST", "/api/v1/inquiries", {{"channel", "telefon"}, {"contact_by", "personal"}}).status, 201);
+  ASSERT_EQ(stats().size(), 1U);
+  const auto e = stats()[0];
+  EXPECT_EQ(domain::code_of(domain::kStatEventTypes, e.type), "inquiry_under_18");
+  EXPECT_EQ(e.reason_code, "alder");
+  EXPECT_EQ(e.age_band, "0-17");
+  EXPECT_EQ(e.gender, "");
+  EXPECT_EQ(client_rows(), 0);
+
+  // The page offers the count after the refusal.
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  page.get("/contacts/new");
+  Response form = page.post_form("/contacts", {{"csrf", page.csrf_from_last_page()},
+                                               {"channel", "telefon"},
+                                               {"contact_by", "personal"},
+                                               {"municipality", "0861"},
+                                               {"birth_year", "2010"},
+                                               {"gender", "man"}});
+  EXPECT_EQ(form.status, 400);
+  EXPECT_NE(form.body.find("Personen är under 18 år"), std::string::npos);
+  EXPECT_NE(form.body.find("action=\"/inquiries\""), std::string::npos);
+  Response counted = page.post_form("/inquiries", {{"csrf", page.csrf_from_last_page()},
+                                                   {"channel", "telefon"},
+                                                   {"contact_by", "personal"},
+                                                   {"municipality", "0861"}});
+  EXPECT_EQ(counted.status, 303);
+  EXPECT_EQ(counted.header("location"), "/contacts/new?notice=inquiry_counted");
+  EXPECT_EQ(stats().size(), 2U);
+}
+
+TEST_F(Cases, TheYearAPersonTurns18NeedsConfirmation) {
+  Response r = sam->api("POST", "/api/v1/contacts", contact({{"birth_year", 2008}}));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "contact.confirm_adult");
+  EXPECT_EQ(sam->api("POST", "/api/v1/contacts", contact({{"birth_year", 2008}, {"confirmed_adult", true}})).status,
+            201);
+}
+
+TEST_F(Cases, AClientWithoutANameRunsUnderTheCode) {
+  // Scenario 4.
+  json c = body(
+      sam->api("POST", "/api/v1/contacts", contact({{"alias", ""}, {"reach", ""}, {"gender", "vill_ej_ange"}})), 201);
+  EXPECT_EQ(c["alias"], "");
+  json list = body(sam->api("GET", "/api/v1/clients"));
+  EXPECT_EQ(list["clients"][0]["name"], c["code"]);
+  EXPECT_EQ(stats().at(0).gender, "vill_ej_ange");
+}
+
+TEST_F(Cases, AnAcuteCallerIsReferredAndTheClientPageSaysWhereToTurn) {
+  // Scenario 5: acute referral is possible even before the own wish is on record.
+  json c = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_by", "annan"}})), 201);
+  std::string id = c["id"];
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment", {{"version", c["version"]}, {"outcome", "akut"}}));
+  EXPECT_EQ(c["state"], "hanvisad_akut");
+  EXPECT_EQ(count_stats("referred_acute"), 1);
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  Response r = page.get("/clients/" + id);
+  EXPECT_NE(r.body.find("Vart personen kan vända sig nu"), std::string::npos);
+  EXPECT_NE(r.body.find("Ring 112 om någons liv är i fara."), std::string::npos);
+  EXPECT_NE(r.body.find("role=\"alert\""), std::string::npos);
+}
+
+TEST_F(Cases, ActiveSubstanceAbuseIsADeclineOnlyWhereTheRulesSaySo) {
+  // Scenario 6 under a [002]-style configuration.
+  auto admin = login("eva");
+  json cfg = body(admin->api("GET", "/api/v1/config"));
+  cfg["config"]["exclude_substance_abuse"] = true;
+  cfg["config"]["require_own_will"] = true;
+  EXPECT_EQ(
+      body(admin->api("PUT", "/api/v1/config", {{"version", cfg["version"]}, {"config", cfg["config"]}}))["version"],
+      2);
+  json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  std::string id = c["id"];
+  json answers = {{"version", c["version"]}, {"outcome", "malgrupp"}, {"significant_disability", true},
+                  {"complex_needs", true},   {"own_will", true},      {"no_substance_abuse", false}};
+  Response refused = sam->api("POST", "/api/v1/clients/" + id + "/assessment", answers);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_EQ(json::parse(refused.body)["error"]["fields"][0]["code"], "assessment.criteria_not_met");
+  answers["outcome"] = "nej";
+  answers["reason"] = "aktivt_missbruk";
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment", answers));
+  EXPECT_EQ(c["state"], "ej_aktuell");
+  EXPECT_EQ(c["assessment"]["reason"], "aktivt_missbruk");
+  bool found = false;
+  for (const auto& e : stats())
+    found |= e.type == domain::StatEventType::kDeclined && e.reason_code == "aktivt_missbruk";
+  EXPECT_TRUE(found);
+  // The declined person is told, in plain Swedish, that it is no legal right and cannot be appealed.
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  Response r = page.get("/clients/" + id);
+  EXPECT_NE(
+      r.body.find("Du har inte laglig rätt till personligt ombud. Därför kan beslutet inte överklagas till domstol."),
+      std::string::npos);
+  EXPECT_NE(r.body.find("Synpunkter på verksamheten"), std::string::npos);
+}
+
+TEST_F(Cases, BadInputIsRefusedWithFieldErrorsAndNothingIsStored) {
+  struct Case {
+    json overrides;
+    const char* field;
+    const char* code;
+  };
+  for (const auto& c : std::vector<Case>{{{{"contact_date", date(1)}}, "contact_date", "date.in_future"},
+                                         {{{"contact_date", "2026-13-01"}}, "contact_date", "date.invalid"},
+                                         {{{"municipality", "1480"}}, "municipality", "contact.municipality_unknown"},
+                                         {{{"birth_year", "nittonhundra"}}, "birth_year", "contact.birth_year_invalid"},
+                                         {{{"gender", "okänt"}}, "gender", "field.invalid"},
+                                         {{{"channel", nullptr}}, "channel", "field.required"},
+                                         {{{"alias", std::string(81, 'a')}}, "alias", "field.too_long"}}) {
+    Response r = sam->api("POST", "/api/v1/contacts", contact(c.overrides));
+    EXPECT_EQ(r.status, 400) << c.overrides.dump();
+    auto fields = json::parse(r.body)["error"]["fields"];
+    ASSERT_FALSE(fields.empty()) << r.body;
+    EXPECT_EQ(fields[0]["field"], c.field) << r.body;
+    EXPECT_EQ(fields[0]["code"], c.code) << r.body;
+  }
+  EXPECT_EQ(client_rows(), 0);
+  EXPECT_TRUE(stats().empty());
+
+  // Dates of events before the first contact or in the future.
+  json c = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-5)}})), 201);
+  std::string id = c["id"];
+  json early = {{"version", c["version"]},
+                {"outcome", "malgrupp"},
+                {"significant_disability", true},
+                {"complex_needs", true},
+                {"date", date(-6)}};
+  Response r = sam->api("POST", "/api/v1/clients/" + id + "/assessment", early);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "date.before_first_contact");
+  early["date"] = date(2);
+  r = sam->api("POST", "/api/v1/clients/" + id + "/assessment", early);
+  EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "date.in_future");
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients/" + id))["state"], "bedomning") << "nothing changed";
+  EXPECT_EQ(stats().size(), 1U);
+}
+
+TEST_F(Cases, TheOrientationVisitNeedsTheConfiguredNumberOfOmbud) {
+  json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  std::string id = c["id"];
+  c = body(sam->api(
+      "POST", "/api/v1/clients/" + id + "/assessment",
+      {{"version", c["version"]}, {"outcome", "malgrupp"}, {"significant_disability", true}, {"complex_needs", true}}));
+  for (const json& ombud : {json::array({ada}), json::array({ada, ada}), json::array({ada, 999999})}) {
+    Response r = sam->api("POST", "/api/v1/clients/" + id + "/orientation",
+                          {{"version", c["version"]}, {"date", date(3)}, {"place", "hemma"}, {"ombud", ombud}});
+    EXPECT_EQ(r.status, 400) << ombud.dump();
+    EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["field"], "ombud");
+  }
+  // Assigning before the orientation visit is refused by the lifecycle.
+  Response early =
+      sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ada}});
+  EXPECT_EQ(early.status, 409);
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/orientation",
+                    {{"version", c["version"]}, {"date", date(3)}, {"place", "hemma"}, {"ombud", {ada, bo}}}));
+  Response held = sam->api("POST", "/api/v1/clients/" + id + "/orientation/held",
+                           {{"version", c["version"]}, {"held_on", date(3)}, {"decision", "ko"}});
+  EXPECT_EQ(held.status, 400) << "the visit cannot be recorded before it happened";
+}
+
+TEST_F(Cases, TwoSamordnareAssigningAtOnceGetAConflictAndNothingIsOverwritten) {
+  json c = queued("Bertil", 20);
+  std::string id = c["id"];
+  auto other = login("cilla");
+  Response first =
+      sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ada}});
+  Response second =
+      other->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", bo}});
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(second.status, 409);
+  EXPECT_EQ(json::parse(second.body)["error"]["code"], "conflict");
+  EXPECT_NE(json::parse(second.body)["error"]["message"].get<std::string>().find("Ladda om sidan"), std::string::npos);
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients/" + id))["primary_ombud"], ada);
+  EXPECT_EQ(count_stats("assigned"), 1);
+
+  // The same on the page: the form keeps the version it was read at.
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cilla", TestServices::kPassword).status, 303);
+  Response stale = page.post_form("/clients/" + id + "/assignment",
+                                  {{"csrf", page.csrf_from_last_page().empty() ? "" : page.csrf_from_last_page()}});
+  (void)stale;
+  page.get("/clients/" + id + "/assignment");
+  Response form =
+      page.post_form("/clients/" + id + "/assignment", {{"csrf", page.csrf_from_last_page()},
+                                                        {"version", std::to_string(c["version"].get<int>())},
+                                                        {"ombud", std::to_string(bo)},
+                                                        {"reason", "annat"}});
+  EXPECT_EQ(form.status, 409);
+  EXPECT_NE(form.body.find("Uppgiften har ändrats av någon annan"), std::string::npos);
+}
+
+TEST_F(Cases, AChangeOfOmbudKeepsTheHistoryAndNeedsAReason) {
+  json c = queued("Cornelia", 30);
+  std::string id = c["id"];
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment",
+                    {{"version", c["version"]}, {"ombud", ada}, {"date", date(-3)}}));
+  Response no_reason =
+      sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", bo}});
+  EXPECT_EQ(no_reason.status, 400);
+  EXPECT_EQ(json::parse(no_reason.body)["error"]["fields"][0]["code"], "assignment.reason_required");
+  Response same = sam->api("POST", "/api/v1/clients/" + id + "/assignment",
+                           {{"version", c["version"]}, {"ombud", ada}, {"reason", "arbetsbelastning"}});
+  EXPECT_EQ(json::parse(same.body)["error"]["fields"][0]["code"], "assignment.same_ombud");
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment",
+                    {{"version", c["version"]}, {"ombud", bo}, {"reason", "klientens_onskan"}}));
+  EXPECT_EQ(c["primary_ombud"], bo);
+  auto conn = t->env().db().acquire();
+  auto history = *store::list_assignments(conn.sql(), id);
+  ASSERT_EQ(history.size(), 2U);
+  EXPECT_EQ(history[0].ombud_id, ada);
+  EXPECT_EQ(history[0].ended_on, date(0));
+  EXPECT_EQ(history[0].change_reason, "klientens_onskan");
+  EXPECT_EQ(history[1].ombud_id, bo);
+  EXPECT_FALSE(history[1].ended_on);
+  // Ada no longer sees the client; Bo does.
+  EXPECT_EQ(login("ada")->api("GET", "/api/v1/clients/" + id).status, 404);
+  EXPECT_EQ(login("bo")->api("GET", "/api/v1/clients/" + id).status, 200);
+}
+
+TEST_F(Cases, AClientMayPauseResumeAndWithdrawAtAnyStage) {
+  json c = queued("Dennis", 40);
+  std::string id = c["id"];
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ada}}));
+  auto ombud = login("ada");
+  c = body(ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "vilande"}}));
+  EXPECT_EQ(c["state"], "vilande");
+  Response again =
+      ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "vilande"}});
+  EXPECT_EQ(again.status, 409);
+  c = body(
+      ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "aterupptag"}}));
+  EXPECT_EQ(c["state"], "aktiv");
+  c = body(ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "avstar"}}));
+  EXPECT_EQ(c["state"], "avslutning");
+  EXPECT_EQ(c["ended_on"], date(0));
+  EXPECT_EQ(count_stats("paused"), 1);
+  EXPECT_EQ(count_stats("resumed"), 1);
+  EXPECT_EQ(count_stats("ended"), 1);
+  // Before the assignment, withdrawing ends the case.
+  json other = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  other = body(sam->api("POST", "/api/v1/clients/" + std::string(other["id"]) + "/status",
+                        {{"version", other["version"]}, {"action", "avstar"}}));
+  EXPECT_EQ(other["state"], "avstar");
+  EXPECT_EQ(count_stats("withdrawn"), 1);
+}
+
+TEST_F(Cases, ChangingThePriorityWeightsReordersTheQueueAndIsLogged) {
+  json a = queued("Elsa", 34);
+  json b = queued("Frans", 14, {"ensamstaende_foralder"});
+  json q = body(sam->api("GET", "/api/v1/queue"));
+  ASSERT_EQ(q["queue"].size(), 2U);
+  EXPECT_EQ(q["queue"][0]["client_id"], b["id"]);
+  EXPECT_EQ(q["queue"][0]["explanation"], "väntat 14 dagar + prioritet: Ensamstående förälder (+30 dagar)");
+  EXPECT_EQ(q["queue"][1]["explanation"], "väntat 34 dagar");
+
+  // The ledningsgrupp sets the weights; it may not change the other rules.
+  auto ledning = login("david");
+  json cfg = body(ledning->api("GET", "/api/v1/config"));
+  json changed = cfg["config"];
+  changed["min_age"] = 20;
+  Response refused = ledning->api("PUT", "/api/v1/config", {{"version", cfg["version"]}, {"config", changed}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(json::parse(refused.body)["error"]["key"], "config.priorities_only");
+  changed = cfg["config"];
+  changed["priority_groups"][0]["weight_days"] = 5;
+  EXPECT_EQ(body(ledning->api("PUT", "/api/v1/config", {{"version", cfg["version"]}, {"config", changed}}))["version"],
+            2);
+  // A stale version is refused.
+  EXPECT_EQ(ledning->api("PUT", "/api/v1/config", {{"version", cfg["version"]}, {"config", changed}}).status, 409);
+
+  q = body(sam->api("GET", "/api/v1/queue"));
+  EXPECT_EQ(q["queue"][0]["client_id"], a["id"]);
+  EXPECT_EQ(q["queue"][1]["explanation"], "väntat 14 dagar + prioritet: Ensamstående förälder (+5 dagar)");
+  EXPECT_EQ(q["config_version"], 2);
+  bool logged = false;
+  for (const auto& e : audit())
+    logged |= e.action == "update" && e.record_kind == "operation_config" && e.username == "david";
+  EXPECT_TRUE(logged);
+  auto history = services::config_history(t->services(), services::Actor{0, t->env().operation_id()});
+  ASSERT_TRUE(history);
+  EXPECT_EQ(history->size(), 2U);
+}
+
+TEST_F(Cases, TheDeadlineOverviewWarnsBeforeTheVisitIsLate) {
+  // Contact 15 days ago with nothing booked: six days remain of 21 — a warning.
+  json soon = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-15)}})), 201);
+  json late =
+      body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-30)}, {"contact_by", "van"}})), 201);
+  json fresh = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-1)}})), 201);
+  json d = body(sam->api("GET", "/api/v1/deadlines"));
+  ASSERT_EQ(d["deadlines"].size(), 3U);
+  EXPECT_EQ(d["deadlines"][0]["client_id"], late["id"]);
+  EXPECT_EQ(d["deadlines"][0]["status"], "overdue");
+  EXPECT_EQ(d["deadlines"][1]["status"], "due_soon");
+  EXPECT_EQ(d["deadlines"][1]["days_left"], 6);
+  EXPECT_EQ(d["deadlines"][2]["status"], "not_booked");
+  // Booked in time, it leaves the overview.
+  std::string id = soon["id"];
+  soon = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment",
+                       {{"version", soon["version"]},
+                        {"outcome", "malgrupp"},
+                        {"significant_disability", true},
+                        {"complex_needs", true}}));
+  body(sam->api("POST", "/api/v1/clients/" + id + "/orientation",
+                {{"version", soon["version"]}, {"date", date(4)}, {"place", "kontoret"}, {"ombud", {ada, bo}}}));
+  d = body(sam->api("GET", "/api/v1/deadlines"));
+  EXPECT_EQ(d["deadlines"].size(), 2U);
+  (void)fresh;
+}
+
+TEST_F(Cases, CaseloadCountsAssignmentsAndBookings) {
+  json a = queued("Greta", 50);
+  body(sam->api("POST", "/api/v1/clients/" + std::string(a["id"]) + "/assignment",
+                {{"version", a["version"]}, {"ombud", ada}}));
+  json load = body(sam->api("GET", "/api/v1/caseload"));
+  ASSERT_EQ(load["caseload"].size(), 2U);
+  for (const auto& l : load["caseload"]) {
+    if (l["user_id"] == ada) {
+      EXPECT_EQ(l["active"], 1);
+    } else {
+      EXPECT_EQ(l["active"], 0);
+    }
+  }
+}
+
+TEST_F(Cases, ReadsListsAndChangesOfClientDataAreAuditedWithoutContent) {
+  json c =
+      body(sam->api("POST", "/api/v1/contacts", contact({{"alias", "Hemlig Markörsson"}, {"reach", "markör 070-999"}})),
+           201);
+  std::string id = c["id"];
+  body(sam->api("GET", "/api/v1/clients/" + id));
+  body(sam->api("GET", "/api/v1/clients"));
+  auto entries = audit();
+  auto has = [&](const char* action, const char* kind) {
+    for (const auto& e : entries) {
+      if (e.action == action && e.record_kind == kind && e.username == "cecilia") return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("create", "client"));
+  EXPECT_TRUE(has("read", "client"));
+  EXPECT_TRUE(has("list", "client_list"));
+  for (const auto& e : entries) {
+    if (e.action == "read") {
+      EXPECT_EQ(e.client_id, id);
+    }
+    if (e.action == "list") {
+      EXPECT_EQ(e.subject_ids, id);
+    }
+    for (const std::string* f : {&e.username, &e.action, &e.record_kind, &e.subject_ids, &e.outcome}) {
+      EXPECT_EQ(f->find("Markörsson"), std::string::npos);
+      EXPECT_EQ(f->find("markör"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(Cases, NoPlaintextReachesTheDatabaseFileOrTheWal) {
+  const std::string name = "Zebulon Klartextsson 7731";
+  const std::string reach = "Ring 070-731 77 31 efter lunch";
+  json c = body(
+      sam->api("POST", "/api/v1/contacts", contact({{"alias", name}, {"reach", reach}, {"birth_year", 1961}})), 201);
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients/" + std::string(c["id"])))["alias"], name) << "it opens again";
+  auto read_all = [](const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(t->env().test_db().dir())) {
+    std::string bytes = read_all(entry.path());
+    ++files;
+    for (const std::string& marker : {std::string("Klartextsson"), std::string("070-731"), std::string("Zebulon")}) {
+      EXPECT_EQ(bytes.find(marker), std::string::npos) << marker << " found in " << entry.path();
+    }
+  }
+  EXPECT_GE(files, 3) << "the database, its WAL and the key file were all searched";
+  EXPECT_TRUE(std::filesystem::exists(t->env().test_db().dir() / "test.db-wal"));
+}
+
+TEST_F(Cases, FormsKeepTheirValuesAndTieErrorsToFields) {
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  page.get("/contacts/new");
+  Response r = page.post_form("/contacts", {{"csrf", page.csrf_from_last_page()},
+                                            {"alias", "Hugo <b>"},
+                                            {"channel", "sms"},
+                                            {"birth_year", "19x0"},
+                                            {"contact_date", date(3)}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("value=\"Hugo &lt;b&gt;\""), std::string::npos) << "values are kept, escaped";
+  EXPECT_NE(r.body.find("value=\"sms\" checked"), std::string::npos);
+  EXPECT_NE(r.body.find("<a href=\"#birth_year\">Födelseår: Skriv födelseåret med fyra siffror"), std::string::npos);
+  EXPECT_NE(r.body.find("<a href=\"#contact_date\">Datum för kontakten: Datumet kan inte ligga i framtiden.</a>"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("<a href=\"#gender\">Kön: Fältet måste fyllas i.</a>"), std::string::npos);
+  EXPECT_NE(r.body.find("aria-describedby=\"birth_year-hint birth_year-error\""), std::string::npos);
+  EXPECT_EQ(client_rows(), 0);
+  // A valid form creates the case and leads to its page.
+  Response ok = page.post_form("/contacts", {{"csrf", page.csrf_from_last_page()},
+                                             {"alias", "Hugo"},
+                                             {"channel", "sms"},
+                                             {"contact_by", "sjalv"},
+                                             {"municipality", "0821"},
+                                             {"birth_year", "1980"},
+                                             {"gender", "man"}});
+  ASSERT_EQ(ok.status, 303);
+  std::string location(ok.header("location"));
+  EXPECT_EQ(location.rfind("/clients/", 0), 0U);
+  Response client = page.get(location);
+  EXPECT_NE(client.body.find("<h1>Hugo</h1>"), std::string::npos);
+  EXPECT_NE(client.body.find("Kontakten är registrerad."), std::string::npos);
+  EXPECT_NE(client.body.find("Högsby"), std::string::npos);
+  EXPECT_NE(client.body.find("Gör bedömningen"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ombud::http

@@ -1,0 +1,247 @@
+// tests/http/permissions_test.cpp
+//
+// The authorization matrix: every route × every role × own and other client. A role the route's
+// permission does not allow gets 403; an ombud asking for another ombud's client gets 404 as if it
+// did not exist; nothing of a client reaches a response its user may not see; every refusal is
+// in the audit log.
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "domain/operation_config.hpp"
+#include "services/config_service.hpp"
+#include "store/audit.hpp"
+#include "support/web_client.hpp"
+
+namespace ombud::http {
+namespace {
+
+using nlohmann::json;
+using ombud::testing::TestApp;
+using ombud::testing::TestServices;
+using ombud::testing::WebClient;
+
+struct Client {
+  std::string id;
+  std::string code;
+  std::string alias;
+};
+
+class Permissions : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    t = std::make_unique<TestApp>();
+    ASSERT_TRUE(services::initialise_config(t->services(), t->env().operation_id(), domain::seed_config()));
+    ada = t->env().add_user("ada", "ombud");
+    bo = t->env().add_user("bo", "ombud");
+    t->env().add_user("cecilia", "samordnare");
+    t->env().add_user("david", "ledningsgrupp");
+    t->env().add_user("eva", "admin");
+    t->env().add_user("lars", "lansstyrelse");
+    WebClient sam(t->app());
+    ASSERT_EQ(sam.api_login("cecilia", TestServices::kPassword).status, 201);
+    own = make_active(sam, "Alfa Synlig", ada);
+    other = make_active(sam, "Beta Dold", bo);
+  }
+
+  Client make_active(WebClient& sam, const std::string& alias, long long ombud) {
+    auto ok = [](const Response& r) {
+      EXPECT_LT(r.status, 300) << r.body;
+      return json::parse(r.body);
+    };
+    json c = ok(sam.api("POST", "/api/v1/contacts",
+                        {{"channel", "telefon"},
+                         {"contact_by", "sjalv"},
+                         {"alias", alias},
+                         {"municipality", "0861"},
+                         {"birth_year", 1985},
+                         {"gender", "man"},
+                         {"contact_date", "2026-10-01"}}));
+    std::string id = c["id"];
+    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/assessment",
+                   {{"version", c["version"]},
+                    {"outcome", "malgrupp"},
+                    {"significant_disability", true},
+                    {"complex_needs", true},
+                    {"date", "2026-10-02"}}));
+    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/orientation",
+                   {{"version", c["version"]}, {"date", "2026-10-10"}, {"place", "kontoret"}, {"ombud", {ada, bo}}}));
+    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/orientation/held",
+                   {{"version", c["version"]}, {"held_on", "2026-10-10"}, {"decision", "ko"}}));
+    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ombud}}));
+    return Client{id, c["code"], alias};
+  }
+
+  long long denials() {
+    auto conn = t->env().db().acquire();
+    long long n = 0;
+    conn.sql() << "SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied'", soci::into(n);
+    return n;
+  }
+
+  // Sends the request a signed-in user of this role would send to the route, for the client.
+  Response call(WebClient& c, const Route& route, const Client& client) {
+    std::string path = std::regex_replace(route.pattern, std::regex("\\{id\\}"), client.id);
+    path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
+    if (route.kind == RouteKind::kApi) {
+      // A well-formed body, so that the request reaches the access check of the use case.
+      json body = route.method == "GET" ? json(nullptr) : json{{"version", 1}};
+      if (route.method != "GET") {
+        const std::string& p = route.pattern;
+        if (p.ends_with("/assessment")) body["outcome"] = "malgrupp";
+        if (p.ends_with("/orientation"))
+          body.update({{"date", "2026-12-01"}, {"place", "hemma"}, {"ombud", {ada, bo}}});
+        if (p.ends_with("/held")) body["decision"] = "ko";
+        if (p.ends_with("/priorities")) body["priorities"] = json::array();
+        if (p.ends_with("/assignment")) body["ombud"] = ada;
+        if (p.ends_with("/status")) body["action"] = "vilande";
+        if (p.ends_with("/contacts")) {
+          body.update({{"channel", "sms"},
+                       {"contact_by", "sjalv"},
+                       {"municipality", "0861"},
+                       {"birth_year", 1980},
+                       {"gender", "man"}});
+        }
+        if (p.ends_with("/inquiries")) body.update({{"channel", "sms"}, {"contact_by", "sjalv"}});
+      }
+      return c.api(route.method, path, body);
+    }
+    if (route.method == "GET") return c.get(path);
+    c.get("/");  // a page with the session's CSRF token
+    return c.post_form(path, {{"csrf", c.csrf_from_last_page()}, {"version", "1"}});
+  }
+
+  std::unique_ptr<TestApp> t;
+  long long ada = 0;
+  long long bo = 0;
+  Client own;
+  Client other;
+};
+
+bool client_scoped(const Route& r) {
+  return r.pattern.find("{id}") != std::string::npos;
+}
+
+TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
+  const std::vector<std::pair<std::string, domain::Role>> users = {{"ada", domain::Role::kOmbud},
+                                                                   {"cecilia", domain::Role::kSamordnare},
+                                                                   {"david", domain::Role::kLedningsgrupp},
+                                                                   {"eva", domain::Role::kAdmin},
+                                                                   {"lars", domain::Role::kLansstyrelse}};
+  int checked = 0;
+  for (const auto& [username, role] : users) {
+    // One session serves both: the pages carry its CSRF token in their forms, the API in a header.
+    WebClient c(t->app());
+    ASSERT_EQ(c.api_login(username, TestServices::kPassword).status, 201);
+    for (const auto& route : t->app().router().routes()) {
+      if (route.permission == domain::Permission::kPublic) continue;
+      if (route.pattern == "/logout" || route.pattern == "/api/v1/session") continue;  // ends the session
+      for (const Client* client : {&own, &other}) {
+        if (!client_scoped(route) && client == &other) continue;
+        const long long before = denials();
+        Response r = call(c, route, *client);
+        const std::string what =
+            username + " " + route.method + " " + route.pattern + (client == &own ? " own" : " other");
+        ++checked;
+        const bool role_ok = domain::role_allows(role, route.permission);
+        if (!role_ok) {
+          EXPECT_EQ(r.status, 403) << what;
+          EXPECT_EQ(denials(), before + 1) << what << ": the refusal is logged";
+        } else if (client_scoped(route) && role == domain::Role::kOmbud && client == &other) {
+          EXPECT_EQ(r.status, 404) << what;
+          EXPECT_EQ(denials(), before + 1) << what << ": the refusal is logged";
+        } else {
+          EXPECT_NE(r.status, 404) << what << ": " << r.body.substr(0, 300);
+          EXPECT_NE(r.status, 401) << what;
+          EXPECT_LT(r.status, 500) << what << ": " << r.body.substr(0, 300);
+        }
+        // Nothing of a client reaches a user who may not see it.
+        const bool may_see_other = role == domain::Role::kSamordnare;
+        const bool may_see_own = role == domain::Role::kSamordnare || role == domain::Role::kOmbud;
+        if (!may_see_other) {
+          EXPECT_EQ(r.body.find(other.alias), std::string::npos) << what;
+          EXPECT_EQ(r.body.find(other.code), std::string::npos) << what;
+        }
+        if (!may_see_own) {
+          EXPECT_EQ(r.body.find(own.alias), std::string::npos) << what;
+          EXPECT_EQ(r.body.find(own.code), std::string::npos) << what;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 150);
+}
+
+TEST_F(Permissions, AnOmbudListsOnlyOwnClientsAndTheSamordnareAll) {
+  WebClient ombud(t->app());
+  ASSERT_EQ(ombud.api_login("ada", TestServices::kPassword).status, 201);
+  std::string mine = ombud.api("GET", "/api/v1/clients").body;
+  EXPECT_NE(mine.find(own.alias), std::string::npos);
+  EXPECT_EQ(mine.find(other.alias), std::string::npos);
+  WebClient sam(t->app());
+  ASSERT_EQ(sam.api_login("cecilia", TestServices::kPassword).status, 201);
+  std::string all = sam.api("GET", "/api/v1/clients").body;
+  EXPECT_NE(all.find(own.alias), std::string::npos);
+  EXPECT_NE(all.find(other.alias), std::string::npos);
+}
+
+TEST_F(Permissions, OrientationVisitOmbudSeeTheClientUntilItIsAssigned) {
+  WebClient sam(t->app());
+  ASSERT_EQ(sam.api_login("cecilia", TestServices::kPassword).status, 201);
+  json c = json::parse(sam.api("POST", "/api/v1/contacts",
+                               {{"channel", "telefon"},
+                                {"contact_by", "sjalv"},
+                                {"alias", "Gamma Besök"},
+                                {"municipality", "0861"},
+                                {"birth_year", 1985},
+                                {"gender", "man"}})
+                           .body);
+  std::string id = c["id"];
+  WebClient bo_client(t->app());
+  ASSERT_EQ(bo_client.api_login("bo", TestServices::kPassword).status, 201);
+  EXPECT_EQ(bo_client.api("GET", "/api/v1/clients/" + id).status, 404) << "not booked yet";
+  c = json::parse(sam.api("POST", "/api/v1/clients/" + id + "/assessment",
+                          {{"version", c["version"]},
+                           {"outcome", "malgrupp"},
+                           {"significant_disability", true},
+                           {"complex_needs", true}})
+                      .body);
+  c = json::parse(sam.api("POST", "/api/v1/clients/" + id + "/orientation",
+                          {{"version", c["version"]}, {"date", "2026-11-30"}, {"place", "hemma"}, {"ombud", {ada, bo}}})
+                      .body);
+  EXPECT_EQ(bo_client.api("GET", "/api/v1/clients/" + id).status, 200) << "booked on the visit";
+  // A booked ombud may record the visit, but not assign.
+  Response assign =
+      bo_client.api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", bo}});
+  EXPECT_EQ(assign.status, 403);
+}
+
+TEST_F(Permissions, AnOmbudWhoRecordedAContactFollowsItUntilTheVisitIsBooked) {
+  WebClient ombud(t->app());
+  ASSERT_EQ(ombud.api_login("ada", TestServices::kPassword).status, 201);
+  Response r = ombud.api("POST", "/api/v1/contacts",
+                         {{"channel", "telefon"},
+                          {"contact_by", "sjalv"},
+                          {"alias", "Delta Eget"},
+                          {"municipality", "0861"},
+                          {"birth_year", 1985},
+                          {"gender", "man"}});
+  ASSERT_EQ(r.status, 201);
+  json c = json::parse(r.body);
+  std::string id = c["id"];
+  EXPECT_EQ(ombud.api("GET", "/api/v1/clients/" + id).status, 200);
+  WebClient colleague(t->app());
+  ASSERT_EQ(colleague.api_login("bo", TestServices::kPassword).status, 201);
+  EXPECT_EQ(colleague.api("GET", "/api/v1/clients/" + id).status, 404);
+  c = json::parse(ombud
+                      .api("POST", "/api/v1/clients/" + id + "/assessment",
+                           {{"version", c["version"]},
+                            {"outcome", "malgrupp"},
+                            {"significant_disability", true},
+                            {"complex_needs", true}})
+                      .body);
+  EXPECT_EQ(c["state"], "orienteringsbesok");
+}
+
+}  // namespace
+}  // namespace ombud::http
