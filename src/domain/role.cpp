@@ -38,6 +38,7 @@ std::string_view permission_name(Permission p) {
     case Permission::kAssign: return "assign";
     case Permission::kViewClient: return "view_client";
     case Permission::kChangeClientStatus: return "change_client_status";
+    case Permission::kEditClientDetails: return "edit_client_details";
   }
   return "undeclared";
 }
@@ -58,7 +59,8 @@ bool role_allows(Role role, Permission p) {
     case P::kAssess:
     case P::kBookOrientation:
     case P::kViewClient:
-    case P::kChangeClientStatus: return role == Role::kOmbud || role == Role::kSamordnare;
+    case P::kChangeClientStatus:
+    case P::kEditClientDetails: return role == Role::kOmbud || role == Role::kSamordnare;
     case P::kViewQueue:
     case P::kAssign: return role == Role::kSamordnare;
   }

@@ -31,6 +31,7 @@ enum class Permission {
   kAssign,               // assign and reassign the primary ombud
   kViewClient,           // a client's data — further limited to the client's own ombud in services
   kChangeClientStatus,   // pause, resume, withdraw
+  kEditClientDetails,    // correct alias, how to reach, municipality (a move), birth year, gender
 };
 
 std::string_view permission_name(Permission p);

@@ -29,8 +29,9 @@ enum class StatEventType {
   kResumed,
   kWithdrawn,
   kEnded,
+  kMoved,  // to another member municipality: later events count there (scenario 7)
 };
-inline constexpr std::array<std::pair<StatEventType, std::string_view>, 15> kStatEventTypes = {{
+inline constexpr std::array<std::pair<StatEventType, std::string_view>, 16> kStatEventTypes = {{
     {StatEventType::kFirstContact, "first_contact"},
     {StatEventType::kInquiryUnder18, "inquiry_under_18"},
     {StatEventType::kOwnWishConfirmed, "own_wish_confirmed"},
@@ -46,6 +47,7 @@ inline constexpr std::array<std::pair<StatEventType, std::string_view>, 15> kSta
     {StatEventType::kResumed, "resumed"},
     {StatEventType::kWithdrawn, "withdrawn"},
     {StatEventType::kEnded, "ended"},
+    {StatEventType::kMoved, "moved"},
 }};
 
 struct StatEvent {

@@ -79,7 +79,8 @@ void show_errors(const Ctx& ctx, views::Page& page, const Error& error) {
 std::string notice_from_query(const Ctx& ctx) {
   static const std::set<std::string> kKnown = {
       "contact_recorded", "inquiry_counted", "own_wish", "assessment", "orientation_booked",
-      "orientation_held", "priorities",      "assigned", "status",     "config_saved"};
+      "orientation_held", "priorities",      "assigned", "status",     "config_saved",
+      "details"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

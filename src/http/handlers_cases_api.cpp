@@ -160,6 +160,20 @@ Response post_assignment(Ctx& ctx) {
   return client_result(ctx, services::assign(ctx.s, *ctx.actor, ctx.param("id"), a));
 }
 
+Response post_details(Ctx& ctx) {
+  JsonInput in(ctx.json);
+  services::DetailsInput d;
+  d.version = version_field(in);
+  d.alias = in.string("alias", false);
+  d.reach = in.string("reach", false);
+  d.municipality = in.string("municipality", true);
+  d.birth_year = text_or_number(in, ctx.json, "birth_year", true);
+  d.gender = in.string("gender", true);
+  d.confirmed_adult = in.boolean("confirmed_adult", false).value_or(false);
+  if (auto e = in.error()) return api_error(ctx, *e);
+  return client_result(ctx, services::update_details(ctx.s, *ctx.actor, ctx.param("id"), d));
+}
+
 Response post_status(Ctx& ctx) {
   JsonInput in(ctx.json);
   services::StatusInput st{version_field(in), in.string("action", true), in.string("date", false)};
@@ -264,6 +278,7 @@ void register_case_api_routes(Router& router) {
   router.add(
       {"POST", "/api/v1/clients/{id}/priorities", Permission::kBookOrientation, RouteKind::kApi, post_priorities});
   router.add({"POST", "/api/v1/clients/{id}/assignment", Permission::kAssign, RouteKind::kApi, post_assignment});
+  router.add({"POST", "/api/v1/clients/{id}/details", Permission::kEditClientDetails, RouteKind::kApi, post_details});
   router.add({"POST", "/api/v1/clients/{id}/status", Permission::kChangeClientStatus, RouteKind::kApi, post_status});
   router.add({"GET", "/api/v1/queue", Permission::kViewQueue, RouteKind::kApi, get_queue});
   router.add({"GET", "/api/v1/deadlines", Permission::kViewQueue, RouteKind::kApi, get_deadlines});

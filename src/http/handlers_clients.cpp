@@ -310,6 +310,8 @@ Response get_client_page(Ctx& ctx) {
   link(CaseAction::kAssign, "action.assign", base + "/assignment");
   link(CaseAction::kReassign, "action.reassign", base + "/assignment", true);
   link(CaseAction::kSetPriorities, "action.priorities", base + "/priorities", true);
+  if (services::may_edit_details(*ctx.actor, *v))
+    page.actions.push_back({ctx.t("action.details"), base + "/details", true});
   link(CaseAction::kPause, "action.pause", base + "/status?action=vilande", true);
   link(CaseAction::kResume, "action.resume", base + "/status?action=aterupptag");
   if (offers(actions, CaseAction::kWithdraw)) {
@@ -655,6 +657,65 @@ Response assignment(Ctx& ctx) {
       "assigned");
 }
 
+// ---- Details ----------------------------------------------------------------------------------
+
+views::Page details_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto get = [&](const char* name, const std::string& fallback) { return form ? form->get(name) : fallback; };
+  views::Page page;
+  page.heading = ctx.t("details.title");
+  page.lead = {ctx.t("details.lead")};
+  page.facts = {{ctx.t("client.code"), v.code}};
+  views::FormBlock f;
+  f.action = client_href(v.id, "/details");
+  f.submit = ctx.t("form.save");
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  Control alias = text("alias", ctx.t("contact.alias"), get("alias", v.alias));
+  alias.hint = ctx.t("contact.alias_hint");
+  alias.optional_mark = true;
+  alias.autocomplete = "off";
+  f.controls.push_back(alias);
+  Control reach = text("reach", ctx.t("contact.reach"), get("reach", v.reach));
+  reach.kind = K::kTextarea;
+  reach.optional_mark = true;
+  f.controls.push_back(reach);
+  Control municipality;
+  municipality.kind = K::kSelect;
+  municipality.name = "municipality";
+  municipality.label = ctx.t("contact.municipality");
+  municipality.hint = ctx.t("details.move_hint");
+  std::string chosen = get("municipality", v.municipality_code);
+  if (auto list = services::municipalities(ctx.s, ctx.actor->operation_id)) {
+    for (const auto& [code, name] : *list)
+      municipality.options.push_back({code, name, chosen == code});
+  }
+  municipality.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
+                                  chosen == domain::kOtherMunicipality});
+  f.controls.push_back(municipality);
+  Control year = text("birth_year", ctx.t("contact.birth_year"), get("birth_year", std::to_string(v.birth_year)));
+  year.kind = K::kNumber;
+  year.width = "4";
+  f.controls.push_back(year);
+  f.controls.push_back(checkbox("confirmed_adult", ctx.t("contact.confirmed_adult"), get("confirmed_adult", "") == "1",
+                                ctx.t("contact.confirmed_adult_hint")));
+  f.controls.push_back(radios("gender", ctx.t("contact.gender"),
+                              options_of(ctx, "gender.", domain::kGenders,
+                                         get("gender", std::string(domain::code_of(domain::kGenders, v.gender))))));
+  page.forms.push_back(std::move(f));
+  return page;
+}
+
+Response details(Ctx& ctx) {
+  return case_form(
+      ctx, "details.title", [&](const services::ClientView& v, const Form* f) { return details_page(ctx, v, f); },
+      [&](const services::ClientView& v, const Form& f) {
+        return services::update_details(ctx.s, *ctx.actor, v.id,
+                                        {version_of(f), f.get("alias"), f.get("reach"), f.get("municipality"),
+                                         f.get("birth_year"), f.get("gender"), f.get("confirmed_adult") == "1"});
+      },
+      "details");
+}
+
 // ---- Status -----------------------------------------------------------------------------------
 
 views::Page status_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
@@ -715,6 +776,8 @@ void register_client_routes(Router& router) {
   router.add({"POST", "/clients/{id}/priorities", Permission::kBookOrientation, RouteKind::kPage, priorities});
   router.add({"GET", "/clients/{id}/assignment", Permission::kAssign, RouteKind::kPage, assignment});
   router.add({"POST", "/clients/{id}/assignment", Permission::kAssign, RouteKind::kPage, assignment});
+  router.add({"GET", "/clients/{id}/details", Permission::kEditClientDetails, RouteKind::kPage, details});
+  router.add({"POST", "/clients/{id}/details", Permission::kEditClientDetails, RouteKind::kPage, details});
   router.add({"GET", "/clients/{id}/status", Permission::kChangeClientStatus, RouteKind::kPage, status});
   router.add({"POST", "/clients/{id}/status", Permission::kChangeClientStatus, RouteKind::kPage, status});
 }

@@ -360,6 +360,19 @@ std::vector<CaseAction> available_actions(const Actor& actor, const ClientView& 
   return out;
 }
 
+bool may_edit_details(const Actor& actor, const ClientView& v) {
+  if (v.state == CaseState::kDeclined || v.state == CaseState::kWithdrawn || v.state == CaseState::kReferredAcute) {
+    return false;
+  }
+  ClientRow row;
+  row.operation_id = actor.operation_id;
+  row.state = state_code(v.state);
+  row.recorded_by = v.recorded_by;
+  row.primary_ombud_id = v.primary_ombud_id;
+  if (v.orientation_on) row.orientation_on = format_date(*v.orientation_on);
+  return may(actor, row, v.orientation_ombud, Need::kStatus);
+}
+
 Result<std::map<long long, std::string>> staff_names(const Services& s, const Actor& actor) {
   auto conn = s.db.acquire();
   std::map<long long, std::string> out;
@@ -716,6 +729,59 @@ Result<ClientView> assign(const Services& s, const Actor& actor, const std::stri
         } else if (v.queue_entered_on) {
           e.days_waited = days_between(*v.queue_entered_on, on);
         }
+        return write_stat(tx, actor.operation_id, e);
+      });
+}
+
+Result<ClientView> update_details(const Services& s, const Actor& actor, const std::string& client_id,
+                                  const DetailsInput& in) {
+  auto names = municipalities(s, actor.operation_id);
+  if (!names) return fail(names.error());
+  return change_case(
+      s, actor, client_id, in.version, Need::kStatus, "details",
+      [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
+        if (v.state == CaseState::kDeclined || v.state == CaseState::kWithdrawn ||
+            v.state == CaseState::kReferredAcute) {
+          return fail(Error::conflict("status.transition_forbidden"));
+        }
+        std::vector<FieldError> errors;
+        std::string alias(trim(in.alias));
+        std::string reach(trim(in.reach));
+        check_text(alias, "alias", 80, false, errors);
+        check_text(reach, "reach", 300, true, errors);
+        auto gender = domain::parse_code(domain::kGenders, in.gender);
+        if (!gender) errors.push_back({"gender", in.gender.empty() ? "field.required" : "field.invalid"});
+        long long birth_year = 0;
+        if (!parse_int(trim(in.birth_year), birth_year)) {
+          errors.push_back(
+              {"birth_year", trim(in.birth_year).empty() ? "field.required" : "contact.birth_year_invalid"});
+        } else if (birth_year != v.birth_year) {
+          if (auto adult = domain::check_adult(static_cast<int>(birth_year), today(s), in.confirmed_adult, cfg);
+              !adult) {
+            errors.push_back(adult.error().fields.front());
+          }
+        }
+        bool known =
+            in.municipality == domain::kOtherMunicipality ||
+            std::any_of(names->begin(), names->end(), [&](const auto& m) { return m.first == in.municipality; });
+        if (!known)
+          errors.push_back(
+              {"municipality", in.municipality.empty() ? "field.required" : "contact.municipality_unknown"});
+        OMBUD_CHECK(invalid_if(errors));
+        l.row.alias_ct =
+            alias.empty() ? std::nullopt : std::optional<std::string>(seal(l.key, "alias_ct", l.row.id, alias));
+        l.row.reach_ct =
+            reach.empty() ? std::nullopt : std::optional<std::string>(seal(l.key, "reach_ct", l.row.id, reach));
+        l.row.birth_year_ct = seal(l.key, "birth_year_ct", l.row.id, std::to_string(birth_year));
+        l.row.gender_ct = seal(l.key, "gender_ct", l.row.id, in.gender);
+        if (in.municipality == v.municipality_code) return {};
+        l.row.municipality_code = in.municipality;
+        ClientView moved = v;
+        moved.municipality_code = in.municipality;
+        moved.birth_year = static_cast<int>(birth_year);
+        moved.gender = *gender;
+        domain::StatEvent e = stat_for(moved, domain::StatEventType::kMoved, today(s));
+        e.reason_code = v.municipality_code;  // where the case counted before
         return write_stat(tx, actor.operation_id, e);
       });
 }

@@ -130,6 +130,18 @@ struct AssignInput {
   std::string reason;  // a reassignment reason code; required when the client already has an ombud
 };
 
+/// Corrected or changed details. A move to another member municipality keeps the case, and later
+/// statistics count in the new municipality (domain.md scenario 7).
+struct DetailsInput {
+  int version = 0;
+  std::string alias;
+  std::string reach;
+  std::string municipality;
+  std::string birth_year;
+  std::string gender;
+  bool confirmed_adult = false;
+};
+
 struct StatusInput {
   int version = 0;
   std::string action;  // "vilande", "aterupptag", "avstar"
@@ -155,11 +167,16 @@ Result<ClientView> set_priorities(const Services& s, const Actor& actor, const s
                                   const PrioritiesInput& input);
 Result<ClientView> assign(const Services& s, const Actor& actor, const std::string& client_id,
                           const AssignInput& input);
+Result<ClientView> update_details(const Services& s, const Actor& actor, const std::string& client_id,
+                                  const DetailsInput& input);
 Result<ClientView> change_status(const Services& s, const Actor& actor, const std::string& client_id,
                                  const StatusInput& input);
 
 /// What this actor may do next with the client, by the lifecycle, the role and the client scope.
 std::vector<domain::CaseAction> available_actions(const Actor& actor, const ClientView& client);
+
+/// Whether this actor may correct the client's details (alias, reach, municipality, …).
+bool may_edit_details(const Actor& actor, const ClientView& client);
 
 /// Display names of the operation's users by id (staff names, for showing who is booked).
 Result<std::map<long long, std::string>> staff_names(const Services& s, const Actor& actor);

@@ -467,6 +467,50 @@ TEST_F(Cases, AClientMayPauseResumeAndWithdrawAtAnyStage) {
   EXPECT_EQ(count_stats("withdrawn"), 1);
 }
 
+TEST_F(Cases, AMoveWithinTheOperationKeepsTheCaseAndMovesTheStatistics) {
+  // Scenario 7, first half: the client moves from Oskarshamn to Mönsterås.
+  json c = queued("Hugo", 10);
+  std::string id = c["id"];
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ada}}));
+  auto ombud = login("ada");
+  json details = {{"version", c["version"]}, {"alias", "Hugo H"},  {"reach", "Nytt nummer 070-222"},
+                  {"municipality", "0861"},  {"birth_year", 1992}, {"gender", "kvinna"}};
+  c = body(ombud->api("POST", "/api/v1/clients/" + id + "/details", details));
+  EXPECT_EQ(c["state"], "aktiv");
+  EXPECT_EQ(c["municipality"], "0861");
+  EXPECT_EQ(c["alias"], "Hugo H");
+  EXPECT_EQ(c["reach"], "Nytt nummer 070-222");
+  const auto events = stats();
+  ASSERT_EQ(count_stats("moved"), 1);
+  for (const auto& e : events) {
+    if (e.type == domain::StatEventType::kMoved) {
+      EXPECT_EQ(e.municipality_code, "0861");
+      EXPECT_EQ(e.reason_code, "0882");
+    }
+  }
+  // Later events count in the new municipality.
+  c = body(ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "vilande"}}));
+  for (const auto& e : stats()) {
+    if (e.type == domain::StatEventType::kPaused) {
+      EXPECT_EQ(e.municipality_code, "0861");
+    }
+  }
+  // Under-18 birth years and unknown municipalities are refused here too; a stale version conflicts.
+  details["version"] = c["version"];
+  details["birth_year"] = 2012;
+  EXPECT_EQ(
+      json::parse(ombud->api("POST", "/api/v1/clients/" + id + "/details", details).body)["error"]["fields"][0]["code"],
+      "contact.under_18");
+  details["birth_year"] = 1992;
+  details["municipality"] = "9999";
+  EXPECT_EQ(ombud->api("POST", "/api/v1/clients/" + id + "/details", details).status, 400);
+  details["municipality"] = "0861";
+  details["version"] = 1;
+  EXPECT_EQ(ombud->api("POST", "/api/v1/clients/" + id + "/details", details).status, 409);
+  // A colleague who is not the client's ombud cannot change anything.
+  EXPECT_EQ(login("bo")->api("POST", "/api/v1/clients/" + id + "/details", details).status, 404);
+}
+
 TEST_F(Cases, ChangingThePriorityWeightsReordersTheQueueAndIsLogged) {
   json a = queued("Elsa", 34);
   json b = queued("Frans", 14, {"ensamstaende_foralder"});

@@ -95,6 +95,7 @@ class Permissions : public ::testing::Test {
         if (p.ends_with("/priorities")) body["priorities"] = json::array();
         if (p.ends_with("/assignment")) body["ombud"] = ada;
         if (p.ends_with("/status")) body["action"] = "vilande";
+        if (p.ends_with("/details")) body.update({{"municipality", "0861"}, {"birth_year", 1985}, {"gender", "man"}});
         if (p.ends_with("/contacts")) {
           body.update({{"channel", "sms"},
                        {"contact_by", "sjalv"},

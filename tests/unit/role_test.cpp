@@ -27,9 +27,9 @@ TEST(Roles, UndeclaredIsRefusedForEveryone) {
 
 TEST(Roles, LedningsgruppLansstyrelseAndAdminNeverReachClientData) {
   for (Role r : {Role::kLedningsgrupp, Role::kLansstyrelse, Role::kAdmin}) {
-    for (Permission p :
-         {Permission::kViewClient, Permission::kRecordContact, Permission::kAssess, Permission::kBookOrientation,
-          Permission::kViewQueue, Permission::kAssign, Permission::kChangeClientStatus}) {
+    for (Permission p : {Permission::kViewClient, Permission::kRecordContact, Permission::kAssess,
+                         Permission::kBookOrientation, Permission::kViewQueue, Permission::kAssign,
+                         Permission::kChangeClientStatus, Permission::kEditClientDetails}) {
       EXPECT_FALSE(domain::role_allows(r, p)) << domain::role_name(r) << " " << domain::permission_name(p);
     }
   }
