@@ -325,7 +325,7 @@ describe('from first contact to an active assignment', () => {
     await navigateBy(page, () => mine.getByRole('link', { name: alias, exact: true }).click());
     assert.equal(pathOf(page), client);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), alias);
-    assert.deepEqual(await actions(page), ['Gör vilande', 'Avsluta uppdraget'], 'an ombud cannot assign');
+    assert.deepEqual(await actions(page), ['Ändra uppgifter', 'Gör vilande', 'Avsluta uppdraget'], 'an ombud cannot assign');
     await axe('the client page for the ombud');
 
     await follow(page, 'Gör vilande');
@@ -337,7 +337,7 @@ describe('from first contact to an active assignment', () => {
     f = await facts(page);
     assert.equal(f['Läge'], 'Vilande');
     assert.equal(f['Vilande sedan'], today);
-    assert.deepEqual(await actions(page), ['Återuppta', 'Avsluta uppdraget']);
+    assert.deepEqual(await actions(page), ['Ändra uppgifter', 'Återuppta', 'Avsluta uppdraget']);
     await axe('the paused client page');
 
     await follow(page, 'Återuppta');
@@ -346,8 +346,22 @@ describe('from first contact to an active assignment', () => {
     await send(page, 'Spara');
     assert.equal(await notice(page), 'Ändringen är sparad.');
     assert.equal((await facts(page))['Läge'], 'Aktivt uppdrag');
-    assert.deepEqual(await actions(page), ['Gör vilande', 'Avsluta uppdraget']);
+    assert.deepEqual(await actions(page), ['Ändra uppgifter', 'Gör vilande', 'Avsluta uppdraget']);
     await axe('the resumed client page');
+
+    // The person moves to another member municipality: ombud1 records it and the case goes on there.
+    await follow(page, 'Ändra uppgifter');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Ändra uppgifter');
+    assert.equal(await page.getByLabel('Kommun där personen bor').evaluate((s) => s.selectedOptions[0].text), 'Oskarshamn');
+    await axe('the details form');
+    await page.getByLabel('Kommun där personen bor').selectOption({ label: 'Mönsterås' });
+    await send(page, 'Spara');
+    assert.equal(pathOf(page), client);
+    assert.equal(await notice(page), 'Uppgifterna är sparade.');
+    f = await facts(page);
+    assert.equal(f.Kommun, 'Mönsterås');
+    assert.equal(f['Läge'], 'Aktivt uppdrag');
+    await axe('the client page after the move');
 
     await expectNoCspViolations(page, problems, 'the pages of the path');
   }, PATH_TIMEOUT);
@@ -363,7 +377,7 @@ describe('from first contact to an active assignment', () => {
     const f = await facts(page);
     assert.equal(f['Läge'], 'Första kontakt');
     assert.equal(f['Vill själv ha ombud sedan'], 'Inte bekräftat ännu');
-    assert.deepEqual(await actions(page), ['Personen vill själv ha ombud', 'Hänvisa akut', 'Personen avstår']);
+    assert.deepEqual(await actions(page), ['Personen vill själv ha ombud', 'Hänvisa akut', 'Ändra uppgifter', 'Personen avstår']);
     await expectNoAxeViolations(page, 'a client page waiting for the own wish');
 
     await follow(page, 'Personen vill själv ha ombud');
@@ -376,7 +390,7 @@ describe('from first contact to an active assignment', () => {
     assert.equal(after['Läge'], 'Bedömning');
     assert.equal(after['Vill själv ha ombud sedan'], today);
     assert.equal(await callout.count(), 0, 'nothing is waiting any more');
-    assert.deepEqual(await actions(page), ['Gör bedömningen', 'Personen avstår']);
+    assert.deepEqual(await actions(page), ['Gör bedömningen', 'Ändra uppgifter', 'Personen avstår']);
     await expectNoAxeViolations(page, 'the client page after the own wish');
   });
 
