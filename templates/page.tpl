@@ -31,7 +31,7 @@
   <table>
     <thead><tr>{{#COLUMN}}<th scope="col">{{TEXT}}</th>{{/COLUMN}}</tr></thead>
     <tbody>
-      {{#ROW}}<tr>{{#CELL}}{{#TH}}<th scope="row">{{/TH}}{{#TD}}<td>{{/TD}}{{#LINK}}<a href="{{HREF}}">{{TEXT}}</a>{{/LINK}}{{#PLAIN}}{{TEXT}}{{/PLAIN}}{{#BADGE}}<span class="badge badge-{{KIND}}">{{TEXT}}</span>{{/BADGE}}{{#NOTE}}<span class="cell-note">{{TEXT}}</span>{{/NOTE}}{{#TH}}</th>{{/TH}}{{#TD}}</td>{{/TD}}{{/CELL}}</tr>{{/ROW}}
+      {{#ROW}}<tr>{{#HEAD}}<th scope="row">{{#LINK}}<a href="{{HREF}}">{{/LINK}}{{TEXT}}{{#LINK}}</a>{{/LINK}}</th>{{/HEAD}}{{#CELL}}<td>{{#LINK}}<a href="{{HREF}}">{{/LINK}}{{#BADGE}}<span class="badge badge-{{KIND}}">{{/BADGE}}{{TEXT}}{{#BADGE}}</span>{{/BADGE}}{{#LINK}}</a>{{/LINK}}{{#NOTE}}<span class="cell-note">{{NOTE_TEXT}}</span>{{/NOTE}}</td>{{/CELL}}</tr>{{/ROW}}
     </tbody>
   </table>
   </div>{{/ROWS}}

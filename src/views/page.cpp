@@ -2,12 +2,26 @@
 #include "views/page.hpp"
 
 #include <ctemplate/template.h>
+#include <ctemplate/template_string.h>
 
 #include "views/page_frame.hpp"
 
 namespace ombud::views {
 
 namespace {
+
+// Section and variable names of the tables, with their hashes computed once rather than on every
+// cell (ctemplate otherwise hashes and registers each name per use).
+const ctemplate::StaticTemplateString kRow = STS_INIT(kRow, "ROW");
+const ctemplate::StaticTemplateString kHead = STS_INIT(kHead, "HEAD");
+const ctemplate::StaticTemplateString kCell = STS_INIT(kCell, "CELL");
+const ctemplate::StaticTemplateString kText = STS_INIT(kText, "TEXT");
+const ctemplate::StaticTemplateString kKind = STS_INIT(kKind, "KIND");
+const ctemplate::StaticTemplateString kBadge = STS_INIT(kBadge, "BADGE");
+const ctemplate::StaticTemplateString kHref = STS_INIT(kHref, "HREF");
+const ctemplate::StaticTemplateString kLink = STS_INIT(kLink, "LINK");
+const ctemplate::StaticTemplateString kNote = STS_INIT(kNote, "NOTE");
+const ctemplate::StaticTemplateString kNoteText = STS_INIT(kNoteText, "NOTE_TEXT");
 
 void add_control(const Renderer& r, Lang lang, ctemplate::TemplateDictionary& parent, const Control& c);
 
@@ -194,22 +208,19 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
     for (const auto& col : t.columns)
       rows->AddSectionDictionary("COLUMN")->SetValue("TEXT", col);
     for (const auto& row : t.rows) {
-      auto* rd = rows->AddSectionDictionary("ROW");
+      auto* rd = rows->AddSectionDictionary(kRow);
       for (const auto& cell : row) {
-        auto* cd = rd->AddSectionDictionary("CELL");
-        cd->ShowSection(cell.row_header ? "TH" : "TD");
+        // One dictionary per cell; a link or a badge shows one more section around the text.
+        auto* cd = rd->AddSectionDictionary(cell.row_header ? kHead : kCell);
+        cd->SetValue(kText, cell.text);
         if (!cell.badge.empty()) {
-          auto* b = cd->AddSectionDictionary("BADGE");
-          b->SetValue("KIND", cell.badge);
-          b->SetValue("TEXT", cell.text);
+          cd->SetValue(kKind, cell.badge);
+          cd->ShowSection(kBadge);
         } else if (!cell.href.empty()) {
-          auto* l = cd->AddSectionDictionary("LINK");
-          l->SetValue("HREF", cell.href);
-          l->SetValue("TEXT", cell.text);
-        } else {
-          cd->SetValueAndShowSection("TEXT", cell.text, "PLAIN");
+          cd->SetValue(kHref, cell.href);
+          cd->ShowSection(kLink);
         }
-        if (!cell.note.empty()) cd->SetValueAndShowSection("TEXT", cell.note, "NOTE");
+        if (!cell.note.empty()) cd->SetValueAndShowSection(kNoteText, cell.note, kNote);
       }
     }
   }

@@ -61,10 +61,10 @@ struct FormBlock {
 
 struct Cell {
   std::string text;
-  std::string href;   // a link when set
-  std::string badge;  // a badge kind ("warning", "danger", "ok", "info") when set
-  std::string note;   // a smaller second line
-  bool row_header = false;
+  std::string href;         // a link when set
+  std::string badge;        // a badge kind ("warning", "danger", "ok", "info") when set
+  std::string note;         // a smaller second line
+  bool row_header = false;  // only the first cell of a row; shows its text and link, no badge or note
 };
 
 struct Table {
