@@ -46,8 +46,8 @@ CREATE TABLE clients (
   UNIQUE (operation_id, code)
 );
 CREATE INDEX clients_state ON clients(operation_id, state);
-CREATE INDEX clients_ombud ON clients(primary_ombud_id);
-CREATE INDEX clients_recorder ON clients(recorded_by);
+CREATE INDEX clients_ombud ON clients(primary_ombud_id, state);
+CREATE INDEX clients_recorder ON clients(recorded_by, state);
 
 CREATE TABLE orientation_ombud (
   client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,

@@ -46,8 +46,8 @@ CREATE TABLE clients (
   UNIQUE (operation_id, code)
 ) STRICT;
 CREATE INDEX clients_state ON clients(operation_id, state);
-CREATE INDEX clients_ombud ON clients(primary_ombud_id);
-CREATE INDEX clients_recorder ON clients(recorded_by);
+CREATE INDEX clients_ombud ON clients(primary_ombud_id, state);
+CREATE INDEX clients_recorder ON clients(recorded_by, state);
 
 -- The ombud booked on a client's orientation visit.
 CREATE TABLE orientation_ombud (

@@ -116,8 +116,9 @@ Result<std::unique_ptr<Runtime>> open_runtime(const Locations& where, const Sett
   rt->db = OMBUD_TRY(store::Database::open(where.db_url, pool_size));
   if (check == SchemaCheck::kRequireCurrent) OMBUD_CHECK(store::require_current_schema(*rt->db));
   rt->hasher = std::make_unique<crypto::PasswordHasher>(settings.server.hash_threads);
+  rt->key_cache = std::make_unique<crypto::DataKeyCache>(4096);
   rt->services = std::make_unique<services::Services>(
-      services::Services{*rt->db, *rt->keys, *rt->hasher, rt->clock, settings.auth});
+      services::Services{*rt->db, *rt->keys, *rt->hasher, rt->clock, settings.auth, rt->key_cache.get()});
   return rt;
 }
 

@@ -45,6 +45,7 @@ struct Runtime {
   std::unique_ptr<store::Database> db;
   std::unique_ptr<crypto::KeyRing> keys;
   std::unique_ptr<crypto::PasswordHasher> hasher;
+  std::unique_ptr<crypto::DataKeyCache> key_cache;
   SystemClock clock;
   std::unique_ptr<services::Services> services;
 };

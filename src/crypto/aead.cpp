@@ -28,7 +28,7 @@ std::string FieldAd::encode() const {
   return out;
 }
 
-std::string seal(const Secret& key, std::string_view plaintext, std::string_view ad) {
+std::string seal(KeyView key, std::string_view plaintext, std::string_view ad) {
   init();
   std::string buf(kNonce + plaintext.size() + kTag, '\0');
   auto* out = reinterpret_cast<unsigned char*>(buf.data());
@@ -40,7 +40,7 @@ std::string seal(const Secret& key, std::string_view plaintext, std::string_view
   return to_base64(buf);
 }
 
-Result<std::string> open(const Secret& key, std::string_view sealed, std::string_view ad) {
+Result<std::string> open(KeyView key, std::string_view sealed, std::string_view ad) {
   auto raw = from_base64(sealed);
   if (!raw || raw->size() < kNonce + kTag) return fail(Error::internal("sealed value malformed"));
   const auto* in = reinterpret_cast<const unsigned char*>(raw->data());

@@ -27,15 +27,15 @@ struct FieldAd {
 };
 
 /// Seals plaintext under key; returns base64(nonce || ciphertext || tag).
-std::string seal(const Secret& key, std::string_view plaintext, std::string_view ad);
+std::string seal(KeyView key, std::string_view plaintext, std::string_view ad);
 
 /// Opens what seal() produced. Fails (without detail) on a wrong key, tampering or wrong ad.
-Result<std::string> open(const Secret& key, std::string_view sealed, std::string_view ad);
+Result<std::string> open(KeyView key, std::string_view sealed, std::string_view ad);
 
-inline std::string seal_field(const Secret& key, std::string_view plaintext, const FieldAd& ad) {
+inline std::string seal_field(KeyView key, std::string_view plaintext, const FieldAd& ad) {
   return seal(key, plaintext, ad.encode());
 }
-inline Result<std::string> open_field(const Secret& key, std::string_view sealed, const FieldAd& ad) {
+inline Result<std::string> open_field(KeyView key, std::string_view sealed, const FieldAd& ad) {
   return open(key, sealed, ad.encode());
 }
 

@@ -180,15 +180,15 @@ void KeyRing::refresh() {
   mtime_ns_ = m;
 }
 
-KeyRing::Wrapped KeyRing::wrap(const Secret& data_key, std::string_view ad) {
+KeyRing::Wrapped KeyRing::wrap(KeyView data_key, std::string_view ad) {
   refresh();
   std::shared_lock lock(mutex_);
   const Secret& kek = contents_.keys.at(contents_.current);
-  std::string_view raw(reinterpret_cast<const char*>(data_key.data()), Secret::kSize);
-  return Wrapped{contents_.current, seal(kek, raw, wrap_ad(ad, contents_.current))};
+  std::string_view raw(reinterpret_cast<const char*>(data_key.data()), data_key.size());
+  return Wrapped{contents_.current, seal(kek.view(), raw, wrap_ad(ad, contents_.current))};
 }
 
-Result<Secret> KeyRing::unwrap(std::uint32_t kek_version, std::string_view sealed, std::string_view ad) {
+Result<DataKey> KeyRing::unwrap(std::uint32_t kek_version, std::string_view sealed, std::string_view ad) {
   {
     std::shared_lock lock(mutex_);
     if (contents_.keys.find(kek_version) == contents_.keys.end()) {
@@ -199,22 +199,23 @@ Result<Secret> KeyRing::unwrap(std::uint32_t kek_version, std::string_view seale
   std::shared_lock lock(mutex_);
   auto it = contents_.keys.find(kek_version);
   if (it == contents_.keys.end()) return fail(Error::internal("data key wrapped by an unknown key version"));
-  auto raw = OMBUD_TRY(open(it->second, sealed, wrap_ad(ad, kek_version)));
-  auto secret = Secret::from_bytes(std::span(reinterpret_cast<const unsigned char*>(raw.data()), raw.size()));
+  auto raw = OMBUD_TRY(open(it->second.view(), sealed, wrap_ad(ad, kek_version)));
+  if (raw.size() != DataKey::kSize) return fail(Error::internal("wrapped data key of wrong length"));
+  DataKey key(KeyView(reinterpret_cast<const unsigned char*>(raw.data()), DataKey::kSize));
   sodium_memzero(raw.data(), raw.size());
-  return secret;
+  return key;
 }
 
 std::string KeyRing::make_check(std::uint32_t version) {
   std::shared_lock lock(mutex_);
-  return seal(contents_.keys.at(version), "ombud-key-check", "ombud-key-check|" + std::to_string(version));
+  return seal(contents_.keys.at(version).view(), "ombud-key-check", "ombud-key-check|" + std::to_string(version));
 }
 
 bool KeyRing::verify_check(std::uint32_t version, std::string_view check) {
   std::shared_lock lock(mutex_);
   auto it = contents_.keys.find(version);
   if (it == contents_.keys.end()) return false;
-  auto plain = open(it->second, check, "ombud-key-check|" + std::to_string(version));
+  auto plain = open(it->second.view(), check, "ombud-key-check|" + std::to_string(version));
   return plain && *plain == "ombud-key-check";
 }
 

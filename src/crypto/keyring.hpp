@@ -42,8 +42,8 @@ class KeyRing {
     std::uint32_t kek_version;
     std::string sealed;
   };
-  Wrapped wrap(const Secret& data_key, std::string_view ad);
-  Result<Secret> unwrap(std::uint32_t kek_version, std::string_view sealed, std::string_view ad);
+  Wrapped wrap(KeyView data_key, std::string_view ad);
+  Result<DataKey> unwrap(std::uint32_t kek_version, std::string_view sealed, std::string_view ad);
 
   /// A value that proves, later, that this key file belongs to a database.
   std::string make_check(std::uint32_t version);

@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -57,6 +58,26 @@ Result<Secret> Secret::from_bytes(std::span<const unsigned char> bytes) {
   Secret s;
   std::memcpy(s.data_, bytes.data(), kSize);
   return s;
+}
+
+DataKey::DataKey(KeyView bytes) {
+  std::memcpy(bytes_, bytes.data(), kSize);
+}
+
+DataKey::~DataKey() {
+  sodium_memzero(bytes_, kSize);
+}
+
+DataKey& DataKey::operator=(const DataKey& other) {
+  if (this != &other) std::memcpy(bytes_, other.bytes_, kSize);
+  return *this;
+}
+
+DataKey DataKey::random() {
+  init();
+  DataKey k;
+  randombytes_buf(k.bytes_, kSize);
+  return k;
 }
 
 std::string random_bytes(std::size_t n) {

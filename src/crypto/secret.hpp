@@ -20,7 +20,11 @@ bool init();
 /// Turns off core dumps, so key material never lands in one.
 void disable_core_dumps();
 
-/// A fixed-size secret in guarded, locked memory. Move-only.
+/// A 32-byte key as the cipher functions take it.
+using KeyView = std::span<const unsigned char, 32>;
+
+/// A fixed-size secret in guarded, locked memory (guard pages, mlock). Move-only. For the
+/// long-lived key-encryption keys; each allocation costs tens of microseconds.
 class Secret {
  public:
   static constexpr std::size_t kSize = 32;
@@ -38,9 +42,29 @@ class Secret {
   unsigned char* data() { return data_; }
   const unsigned char* data() const { return data_; }
   static constexpr std::size_t size() { return kSize; }
+  KeyView view() const { return KeyView(data_, kSize); }
+  operator KeyView() const { return view(); }  // NOLINT(google-explicit-constructor): a key is a key
 
  private:
   unsigned char* data_ = nullptr;
+};
+
+/// A client's data key while it is in use: ordinary memory, wiped when destroyed. Short-lived;
+/// the cache that keeps data keys between requests (DataKeyCache) holds them in locked memory.
+class DataKey {
+ public:
+  static constexpr std::size_t kSize = 32;
+  DataKey() = default;
+  explicit DataKey(KeyView bytes);
+  ~DataKey();
+  DataKey(const DataKey& other) : DataKey(other.view()) {}
+  DataKey& operator=(const DataKey& other);
+  static DataKey random();
+  KeyView view() const { return KeyView(bytes_, kSize); }
+  operator KeyView() const { return view(); }  // NOLINT(google-explicit-constructor)
+
+ private:
+  unsigned char bytes_[kSize] = {};
 };
 
 std::string random_bytes(std::size_t n);

@@ -257,6 +257,21 @@ struct Server::Impl {
     }
   }
 
+  // Folds the SQLite WAL into the database once a second, off the I/O threads, so no request
+  // pays for a checkpoint.
+  void checkpointer(std::stop_token stop) {
+    std::mutex m;
+    std::condition_variable_any cv;
+    while (!stop.stop_requested()) {
+      std::unique_lock lock(m);
+      cv.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
+      if (stop.stop_requested()) break;
+      if (auto st = app.services().db.checkpoint(); !st) {
+        spdlog::warn(nlohmann::json{{"event", "checkpoint_failed"}, {"detail", st.error().detail}}.dump());
+      }
+    }
+  }
+
   awaitable<void> maintenance() {
     net::steady_timer t(ioc);
     while (!draining) {
@@ -346,12 +361,14 @@ void Server::run(bool handle_signals) {
   }
   net::co_spawn(s.ioc, s.listen(), net::detached);
   net::co_spawn(s.ioc, s.maintenance(), net::detached);
+  std::jthread checkpoints([&s](std::stop_token stop) { s.checkpointer(std::move(stop)); });
   std::vector<std::thread> threads;
   for (int i = 1; i < s.cfg.io_threads; ++i)
     threads.emplace_back([&s] { s.ioc.run(); });
   s.ioc.run();
   for (auto& t : threads)
     t.join();
+  checkpoints.request_stop();
 }
 
 void Server::stop() {

@@ -144,7 +144,7 @@ Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSu
     for (const auto& k : batch) {
       std::string ad = client_key_ad(k.client_id, k.key_version);
       auto key = OMBUD_TRY(s.keys.unwrap(static_cast<std::uint32_t>(k.kek_version), k.wrapped, ad));
-      auto w = s.keys.wrap(key, ad);
+      auto w = s.keys.wrap(key.view(), ad);
       OMBUD_CHECK(store::update_client_key_wrap(tx->sql(), k.client_id, static_cast<int>(w.kek_version), w.sealed));
     }
     OMBUD_CHECK(tx->commit());
@@ -152,8 +152,11 @@ Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSu
   // A server that read the old file just before the new version was added may still wrap a new
   // client's key with the old version; retire only when none is left, after a last pass.
   for (int pass = 0;; ++pass) {
-    auto conn = s.db.acquire();
-    auto counts = OMBUD_TRY(store::count_client_keys_by_kek(conn.sql()));
+    std::vector<std::pair<int, long long>> counts;
+    {
+      auto conn = s.db.acquire();
+      counts = OMBUD_TRY(store::count_client_keys_by_kek(conn.sql()));
+    }
     bool old_left = std::any_of(counts.begin(), counts.end(),
                                 [&](const auto& c) { return static_cast<std::uint32_t>(c.first) != version; });
     if (!old_left) break;
@@ -162,7 +165,7 @@ Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSu
     for (const auto& k : OMBUD_TRY(store::client_keys_not_at(tx->sql(), static_cast<int>(version), 1000))) {
       std::string ad = client_key_ad(k.client_id, k.key_version);
       auto key = OMBUD_TRY(s.keys.unwrap(static_cast<std::uint32_t>(k.kek_version), k.wrapped, ad));
-      auto w = s.keys.wrap(key, ad);
+      auto w = s.keys.wrap(key.view(), ad);
       OMBUD_CHECK(store::update_client_key_wrap(tx->sql(), k.client_id, static_cast<int>(w.kek_version), w.sealed));
     }
     OMBUD_CHECK(tx->commit());
@@ -173,20 +176,31 @@ Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSu
   return version;
 }
 
-Result<crypto::Secret> create_client_key(const Services& s, store::Tx& tx, const std::string& client_id) {
-  crypto::Secret key = crypto::Secret::random();
+Result<crypto::DataKey> create_client_key(const Services& s, store::Tx& tx, const std::string& client_id) {
+  crypto::DataKey key = crypto::DataKey::random();
   const int key_version = 1;
-  auto w = s.keys.wrap(key, client_key_ad(client_id, key_version));
+  auto w = s.keys.wrap(key.view(), client_key_ad(client_id, key_version));
   OMBUD_CHECK(store::insert_client_key(
       tx.sql(), store::ClientKeyRecord{client_id, key_version, static_cast<int>(w.kek_version), w.sealed}));
+  if (s.key_cache != nullptr) s.key_cache->put(client_id, w.sealed, key);
   return key;
 }
 
-Result<crypto::Secret> load_client_key(const Services& s, soci::session& sql, const std::string& client_id) {
+Result<crypto::DataKey> unwrap_client_key(const Services& s, const std::string& client_id, int key_version,
+                                          int kek_version, const std::string& wrapped) {
+  if (s.key_cache != nullptr) {
+    if (auto cached = s.key_cache->get(client_id, wrapped)) return std::move(*cached);
+  }
+  auto key =
+      OMBUD_TRY(s.keys.unwrap(static_cast<std::uint32_t>(kek_version), wrapped, client_key_ad(client_id, key_version)));
+  if (s.key_cache != nullptr) s.key_cache->put(client_id, wrapped, key);
+  return key;
+}
+
+Result<crypto::DataKey> load_client_key(const Services& s, soci::session& sql, const std::string& client_id) {
   auto rec = OMBUD_TRY(store::find_client_key(sql, client_id));
   if (!rec) return fail(Error::not_found());
-  return s.keys.unwrap(static_cast<std::uint32_t>(rec->kek_version), rec->wrapped,
-                       client_key_ad(client_id, rec->key_version));
+  return unwrap_client_key(s, client_id, rec->key_version, rec->kek_version, rec->wrapped);
 }
 
 }  // namespace ombud::services

@@ -32,14 +32,14 @@ crypto::FieldAd ad(std::string_view column, const std::string& client_id) {
   return crypto::FieldAd{"clients", column, client_id, client_id, kKeyVersion};
 }
 
-std::string seal(const crypto::Secret& key, std::string_view column, const std::string& client_id,
+std::string seal(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
                  std::string_view value) {
-  return crypto::seal_field(key, value, ad(column, client_id));
+  return crypto::seal_field(key.view(), value, ad(column, client_id));
 }
 
-Result<std::string> open(const crypto::Secret& key, std::string_view column, const std::string& client_id,
+Result<std::string> open(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
                          const std::string& sealed) {
-  auto plain = crypto::open_field(key, sealed, ad(column, client_id));
+  auto plain = crypto::open_field(key.view(), sealed, ad(column, client_id));
   if (!plain) {
     // A value that does not open where it is stored was tampered with or moved: never shown.
     return fail(Error::internal("client field failed to open: clients." + std::string(column)));
@@ -64,7 +64,7 @@ std::optional<Date> opt_date(const std::optional<std::string>& s) {
 // What a case needs beyond its row: the unwrapped key, the booked ombud and the rules.
 struct Loaded {
   ClientRow row;
-  crypto::Secret key;
+  crypto::DataKey key;
   std::vector<long long> booked;
 };
 
@@ -103,6 +103,13 @@ bool may(const Actor& a, const ClientRow& row, const std::vector<long long>& boo
   return false;
 }
 
+// The data key of a client row (or list line) read with its wrapped key.
+template <typename Row>
+Result<crypto::DataKey> key_of(const Services& s, const Row& row) {
+  if (!row.wrapped_key || !row.key_version || !row.kek_version) return fail(Error::not_found("client.not_found"));
+  return unwrap_client_key(s, row.id, *row.key_version, *row.kek_version, *row.wrapped_key);
+}
+
 // Marks a refusal: the caller logs it once its transaction is over (a write transaction holds
 // the writer lock that the audit entry needs).
 constexpr const char* kDenied = "client access denied";
@@ -124,7 +131,7 @@ Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, c
     e.detail = kDenied;
     return fail(e);
   }
-  auto key = load_client_key(s, sql, id);
+  auto key = key_of(s, *row);
   if (!key) return fail(key.error());
   return Loaded{std::move(*row), std::move(*key), std::move(booked)};
 }
@@ -177,7 +184,7 @@ std::optional<ClientView::Assessment> assessment_from_json(const std::string& te
   return a;
 }
 
-Result<ClientView> to_view(const ClientRow& r, const crypto::Secret& key, const std::vector<long long>& booked,
+Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const std::vector<long long>& booked,
                            const std::map<std::string, std::string>& names, const domain::OperationConfig& config) {
   ClientView v;
   v.id = r.id;
@@ -450,7 +457,7 @@ Result<ClientView> record_contact(const Services& s, const Actor& actor, const N
   if (state == CaseState::kAssessment) row.own_wish_on = format_date(contact_on);
   row.recorded_by = actor.user_id;
   row.created_at = s.clock.now();
-  crypto::Secret key = OMBUD_TRY(create_client_key(s, *tx, row.id));
+  crypto::DataKey key = OMBUD_TRY(create_client_key(s, *tx, row.id));
   if (!alias.empty()) row.alias_ct = seal(key, "alias_ct", row.id, alias);
   if (!reach.empty()) row.reach_ct = seal(key, "reach_ct", row.id, reach);
   row.birth_year_ct = seal(key, "birth_year_ct", row.id, std::to_string(birth_year));
@@ -825,7 +832,10 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
                                              const std::vector<CaseState>& states) {
   std::vector<ClientLine> lines;
   std::string ids;
+  std::vector<store::ClientSummary> rows;
+  std::map<std::string, std::string> names;
   {
+    // Read under one snapshot; open the values after the connection is free again.
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
     store::ClientFilter f;
     f.operation_id = actor.operation_id;
@@ -836,8 +846,10 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
     } else if (actor.role != domain::Role::kSamordnare) {
       return fail(Error::forbidden());
     }
-    auto rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
-    auto names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
+    rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
+    names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
+  }
+  {
     lines.reserve(rows.size());
     for (const auto& r : rows) {
       ClientLine line;
@@ -845,7 +857,7 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
       line.code = r.code;
       line.name = r.code;
       if (r.alias_ct) {
-        auto key = OMBUD_TRY(load_client_key(s, tx->sql(), r.id));
+        auto key = OMBUD_TRY(key_of(s, r));
         line.name = OMBUD_TRY(open(key, "alias_ct", r.id, *r.alias_ct));
       }
       line.state = domain::parse_code(domain::kCaseStates, r.state).value_or(CaseState::kDeclined);
@@ -869,16 +881,20 @@ Result<QueueView> queue(const Services& s, const Actor& actor) {
   view.config_version = cfg.version;
   std::vector<domain::QueueEntry> entries;
   std::map<std::string, std::pair<std::string, int>> extra;  // id -> (municipality name, version)
+  std::vector<store::ClientSummary> rows;
+  std::map<std::string, std::string> names;
   {
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
     store::ClientFilter f;
     f.operation_id = actor.operation_id;
     f.states = {state_code(CaseState::kQueue)};
-    auto rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
-    auto names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
+    rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
+    names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
+  }
+  {
     entries.reserve(rows.size());
     for (const auto& r : rows) {
-      auto key = OMBUD_TRY(load_client_key(s, tx->sql(), r.id));
+      auto key = OMBUD_TRY(key_of(s, r));
       domain::QueueEntry e;
       e.client_id = r.id;
       e.code = r.code;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/time.hpp"
+#include "crypto/key_cache.hpp"
 #include "crypto/keyring.hpp"
 #include "crypto/password.hpp"
 #include "domain/role.hpp"
@@ -29,6 +30,7 @@ struct Services {
   crypto::PasswordHasher& hasher;
   const Clock& clock;
   AuthSettings auth;
+  crypto::DataKeyCache* key_cache = nullptr;  // optional: unwrapped client keys between requests
 };
 
 /// A signed-in user acting through a session.

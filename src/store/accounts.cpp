@@ -2,6 +2,7 @@
 #include "store/accounts.hpp"
 
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 namespace ombud::store {
 
@@ -86,21 +87,28 @@ Result<std::optional<UserRecord>> find_user_by_id(soci::session& sql, long long 
                  [&]() -> Result<std::optional<UserRecord>> { return find_user_where(sql, "id = :id", id); });
 }
 
-Result<std::vector<UserRecord>> list_users(soci::session& sql, long long operation_id) {
-  return guarded("users.list", [&]() -> Result<std::vector<UserRecord>> {
-    UserRow row;
-    soci::statement st(sql);
+namespace {
+struct ListUsers : CachedStatement {
+  long long operation_id = 0;
+  UserRow row;
+  explicit ListUsers(soci::session& sql) : CachedStatement(sql) {
     row.bind(st);
     st.exchange(soci::use(operation_id));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kUserColumns +
-               " FROM users WHERE operation_id = :op ORDER BY display_name, username");
-    st.define_and_bind();
+    prepare(std::string("SELECT ") + kUserColumns +
+            " FROM users WHERE operation_id = :op ORDER BY display_name, username");
+  }
+};
+}  // namespace
+
+Result<std::vector<UserRecord>> list_users(soci::session& sql, long long operation_id) {
+  return guarded("users.list", [&]() -> Result<std::vector<UserRecord>> {
+    auto q = StatementCache::get<ListUsers>(sql);
+    q->operation_id = operation_id;
     std::vector<UserRecord> out;
-    if (st.execute(true)) {
+    if (q->st.execute(true)) {
       do {
-        out.push_back(row.record());
-      } while (st.fetch());
+        out.push_back(q->row.record());
+      } while (q->st.fetch());
     }
     return out;
   });
@@ -153,16 +161,16 @@ Result<long long> insert_session(soci::session& sql, const SessionRecord& s) {
   });
 }
 
-Result<std::optional<std::pair<SessionRecord, UserRecord>>> find_session(soci::session& sql,
-                                                                         const std::string& token_hash) {
-  using Out = std::optional<std::pair<SessionRecord, UserRecord>>;
-  return guarded("sessions.find", [&]() -> Result<Out> {
-    SessionRecord s;
-    long long created = 0;
-    long long seen = 0;
-    long long expires = 0;
-    UserRow row;
-    soci::statement st(sql);
+namespace {
+// The session of a request: the query every signed-in request runs first.
+struct SessionLookup : CachedStatement {
+  std::string token_hash;
+  SessionRecord s;
+  long long created = 0;
+  long long seen = 0;
+  long long expires = 0;
+  UserRow row;
+  explicit SessionLookup(soci::session& sql) : CachedStatement(sql) {
     st.exchange(soci::into(s.id));
     st.exchange(soci::into(s.csrf_token));
     st.exchange(soci::into(created));
@@ -170,20 +178,29 @@ Result<std::optional<std::pair<SessionRecord, UserRecord>>> find_session(soci::s
     st.exchange(soci::into(expires));
     row.bind(st);
     st.exchange(soci::use(token_hash));
-    st.alloc();
-    st.prepare(
+    prepare(
         "SELECT s.id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, u.id, u.operation_id, "
         "u.username, u.display_name, u.role, u.password_hash, u.disabled, u.created_at, "
         "u.password_changed_at, u.version FROM sessions s JOIN users u ON u.id = s.user_id "
         "WHERE s.token_hash = :h");
-    st.define_and_bind();
-    if (!st.execute(true)) return Out();
+  }
+};
+}  // namespace
+
+Result<std::optional<std::pair<SessionRecord, UserRecord>>> find_session(soci::session& sql,
+                                                                         const std::string& token_hash) {
+  using Out = std::optional<std::pair<SessionRecord, UserRecord>>;
+  return guarded("sessions.find", [&]() -> Result<Out> {
+    auto q = StatementCache::get<SessionLookup>(sql);
+    q->token_hash = token_hash;
+    if (!q->st.execute(true)) return Out();
+    SessionRecord s = q->s;
     s.token_hash = token_hash;
-    s.user_id = row.id;
-    s.created_at = created;
-    s.last_seen_at = seen;
-    s.expires_at = expires;
-    return Out(std::make_pair(s, row.record()));
+    s.user_id = q->row.id;
+    s.created_at = q->created;
+    s.last_seen_at = q->seen;
+    s.expires_at = q->expires;
+    return Out(std::make_pair(s, q->row.record()));
   });
 }
 

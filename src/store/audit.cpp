@@ -2,6 +2,7 @@
 #include "store/audit.hpp"
 
 #include "crypto/secret.hpp"
+#include "store/statement_cache.hpp"
 
 namespace ombud::store {
 
@@ -91,6 +92,55 @@ std::string audit_entry_hash(const AuditEntry& e, const std::string& prev_hash) 
   return crypto::hash_hex(s);
 }
 
+namespace {
+struct AuditTail : CachedStatement {
+  long long seq = 0;
+  std::string hash;
+  explicit AuditTail(soci::session& sql) : CachedStatement(sql) {
+    st.exchange(soci::into(seq));
+    st.exchange(soci::into(hash));
+    prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  }
+};
+
+struct AuditInsert : CachedStatement {
+  long long seq = 0;
+  long long at = 0;
+  long long user_id = 0;
+  soci::indicator user_ind = soci::i_null;
+  std::string username;
+  std::string role;
+  std::string action;
+  std::string record_kind;
+  std::string client_id;
+  soci::indicator client_ind = soci::i_null;
+  std::string subject_ids;
+  std::string outcome;
+  std::string address;
+  std::string prev_hash;
+  std::string hash;
+  explicit AuditInsert(soci::session& sql) : CachedStatement(sql) {
+    st.exchange(soci::use(seq));
+    st.exchange(soci::use(at));
+    st.exchange(soci::use(user_id, user_ind));
+    st.exchange(soci::use(username));
+    st.exchange(soci::use(role));
+    st.exchange(soci::use(action));
+    st.exchange(soci::use(record_kind));
+    st.exchange(soci::use(client_id, client_ind));
+    st.exchange(soci::use(subject_ids));
+    st.exchange(soci::use(outcome));
+    st.exchange(soci::use(address));
+    st.exchange(soci::use(prev_hash));
+    st.exchange(soci::use(hash));
+    prepare(
+        "INSERT INTO audit_log(seq, at, user_id, username, role, action, record_kind, client_id, subject_ids, "
+        "outcome, address, prev_hash, hash) VALUES(:seq, :at, :uid, :un, :ro, :ac, :rk, :cid, :sids, :oc, :ad, "
+        ":ph, :h)");
+  }
+};
+}  // namespace
+
 Status append_audit(soci::session& sql, Engine engine, AuditEntry& e) {
   return guarded("audit.append", [&]() -> Status {
     if (engine == Engine::kPostgres) {
@@ -98,26 +148,34 @@ Status append_audit(soci::session& sql, Engine engine, AuditEntry& e) {
       sql << "SELECT pg_advisory_xact_lock(7340093)";
     }
     long long last_seq = 0;
-    std::string last_hash;
-    sql << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(last_seq), soci::into(last_hash);
-    if (!sql.got_data()) {
-      last_seq = 0;
-      last_hash = kGenesis;
+    std::string last_hash = kGenesis;
+    {
+      auto tail = StatementCache::get<AuditTail>(sql);
+      if (tail->st.execute(true)) {
+        last_seq = tail->seq;
+        last_hash = tail->hash;
+      }
     }
     e.seq = last_seq + 1;
     e.prev_hash = last_hash;
     e.hash = audit_entry_hash(e, last_hash);
-    long long at = e.at;
-    long long user_id = e.user_id.value_or(0);
-    soci::indicator user_ind = e.user_id ? soci::i_ok : soci::i_null;
-    std::string client_id = e.client_id.value_or("");
-    soci::indicator client_ind = e.client_id ? soci::i_ok : soci::i_null;
-    sql << "INSERT INTO audit_log(seq, at, user_id, username, role, action, record_kind, client_id, "
-           "subject_ids, outcome, address, prev_hash, hash) VALUES(:seq, :at, :uid, :un, :ro, :ac, :rk, "
-           ":cid, :sids, :oc, :ad, :ph, :h)",
-        soci::use(e.seq), soci::use(at), soci::use(user_id, user_ind), soci::use(e.username), soci::use(e.role),
-        soci::use(e.action), soci::use(e.record_kind), soci::use(client_id, client_ind), soci::use(e.subject_ids),
-        soci::use(e.outcome), soci::use(e.address), soci::use(e.prev_hash), soci::use(e.hash);
+    auto q = StatementCache::get<AuditInsert>(sql);
+    q->seq = e.seq;
+    q->at = e.at;
+    q->user_id = e.user_id.value_or(0);
+    q->user_ind = e.user_id ? soci::i_ok : soci::i_null;
+    q->username = e.username;
+    q->role = e.role;
+    q->action = e.action;
+    q->record_kind = e.record_kind;
+    q->client_id = e.client_id.value_or("");
+    q->client_ind = e.client_id ? soci::i_ok : soci::i_null;
+    q->subject_ids = e.subject_ids;
+    q->outcome = e.outcome;
+    q->address = e.address;
+    q->prev_hash = e.prev_hash;
+    q->hash = e.hash;
+    q->st.execute(true);
     return {};
   });
 }

@@ -1,8 +1,11 @@
 // src/store/clients.cpp
 #include "store/clients.hpp"
 
+#include <algorithm>
+
 #include "crypto/secret.hpp"
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 namespace ombud::store {
 
@@ -21,12 +24,14 @@ struct Nullable {
   std::optional<T> get() const { return ind == soci::i_ok ? std::optional<T>(value) : std::nullopt; }
 };
 
+// Every column of a client, and its wrapped key (one query instead of one per client).
 constexpr const char* kColumns =
-    "id, operation_id, code, state, municipality_code, channel, contact_by, first_contact_on, own_wish_on, "
-    "recorded_by, alias_ct, reach_ct, birth_year_ct, gender_ct, priorities_ct, assessment_ct, assessed_on, "
-    "assessed_by, orientation_on, orientation_place, orientation_trusted_person, orientation_booked_by, "
-    "orientation_held_on, queue_entered_on, primary_ombud_id, assigned_on, paused_on, ended_on, version, "
-    "created_at, updated_at";
+    "c.id, c.operation_id, c.code, c.state, c.municipality_code, c.channel, c.contact_by, c.first_contact_on, "
+    "c.own_wish_on, c.recorded_by, c.alias_ct, c.reach_ct, c.birth_year_ct, c.gender_ct, c.priorities_ct, "
+    "c.assessment_ct, c.assessed_on, c.assessed_by, c.orientation_on, c.orientation_place, "
+    "c.orientation_trusted_person, c.orientation_booked_by, c.orientation_held_on, c.queue_entered_on, "
+    "c.primary_ombud_id, c.assigned_on, c.paused_on, c.ended_on, c.version, c.created_at, c.updated_at, "
+    "k.key_version, k.kek_version, k.wrapped FROM clients c LEFT JOIN client_keys k ON k.client_id = c.id";
 
 // Every column of a client row, as statement bindings.
 struct ClientBinding {
@@ -61,6 +66,9 @@ struct ClientBinding {
   int version = 0;
   long long created_at = 0;
   long long updated_at = 0;
+  Nullable<int> key_version;
+  Nullable<int> kek_version;
+  Nullable<std::string> wrapped_key;
 
   void into(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -94,6 +102,9 @@ struct ClientBinding {
     st.exchange(soci::into(version));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(updated_at));
+    st.exchange(soci::into(key_version.value, key_version.ind));
+    st.exchange(soci::into(kek_version.value, kek_version.ind));
+    st.exchange(soci::into(wrapped_key.value, wrapped_key.ind));
   }
 
   // The mutable columns, in the order of kUpdateSet.
@@ -189,6 +200,9 @@ struct ClientBinding {
     r.version = version;
     r.created_at = created_at;
     r.updated_at = updated_at;
+    r.key_version = key_version.get();
+    r.kek_version = kek_version.get();
+    r.wrapped_key = wrapped_key.get();
     return r;
   }
 };
@@ -220,19 +234,142 @@ Status insert_client(soci::session& sql, const ClientRow& row) {
   });
 }
 
-Result<std::optional<ClientRow>> find_client(soci::session& sql, long long operation_id, const std::string& id) {
-  return guarded("client_rows.find", [&]() -> Result<std::optional<ClientRow>> {
-    ClientBinding b;
-    soci::statement st(sql);
+namespace {
+struct FindClient : CachedStatement {
+  ClientBinding b;
+  std::string key;
+  long long operation_id = 0;
+  explicit FindClient(soci::session& sql) : CachedStatement(sql) {
     b.into(st);
-    std::string key = id;
     st.exchange(soci::use(key));
     st.exchange(soci::use(operation_id));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM clients WHERE id = :id AND operation_id = :op");
-    st.define_and_bind();
-    if (!st.execute(true)) return std::optional<ClientRow>();
-    return std::optional<ClientRow>(b.row());
+    prepare(std::string("SELECT ") + kColumns + " WHERE c.id = :id AND c.operation_id = :op");
+  }
+};
+
+constexpr const char* kSummaryColumns =
+    "c.id, c.code, c.state, c.municipality_code, c.first_contact_on, c.orientation_on, c.orientation_held_on, "
+    "c.queue_entered_on, c.primary_ombud_id, c.alias_ct, c.birth_year_ct, c.priorities_ct, c.version, "
+    "k.key_version, k.kek_version, k.wrapped";
+
+// The text of a list query depends on how many states it filters and whether it is an ombud's
+// own list, so each combination is its own cached statement.
+struct ListClients : CachedStatement {
+  std::string id;
+  std::string code;
+  std::string state;
+  std::string municipality_code;
+  std::string first_contact_on;
+  Nullable<std::string> orientation_on;
+  Nullable<std::string> orientation_held_on;
+  Nullable<std::string> queue_entered_on;
+  Nullable<long long> primary_ombud_id;
+  Nullable<std::string> alias_ct;
+  std::string birth_year_ct;
+  Nullable<std::string> priorities_ct;
+  int version = 0;
+  Nullable<int> key_version;
+  Nullable<int> kek_version;
+  Nullable<std::string> wrapped_key;
+
+  long long operation_id = 0;
+  long long me = 0;
+  std::vector<std::string> states;
+
+  ListClients(soci::session& sql, std::size_t state_count, bool for_ombud) : CachedStatement(sql), states(state_count) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(code));
+    st.exchange(soci::into(state));
+    st.exchange(soci::into(municipality_code));
+    st.exchange(soci::into(first_contact_on));
+    st.exchange(soci::into(orientation_on.value, orientation_on.ind));
+    st.exchange(soci::into(orientation_held_on.value, orientation_held_on.ind));
+    st.exchange(soci::into(queue_entered_on.value, queue_entered_on.ind));
+    st.exchange(soci::into(primary_ombud_id.value, primary_ombud_id.ind));
+    st.exchange(soci::into(alias_ct.value, alias_ct.ind));
+    st.exchange(soci::into(birth_year_ct));
+    st.exchange(soci::into(priorities_ct.value, priorities_ct.ind));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(key_version.value, key_version.ind));
+    st.exchange(soci::into(kek_version.value, kek_version.ind));
+    st.exchange(soci::into(wrapped_key.value, wrapped_key.ind));
+    int branch = 0;
+    // Each use of the state filter gets its own placeholders, bound to the same values.
+    auto state_filter = [&]() {
+      std::string f;
+      if (state_count == 0) return f;
+      f = " AND c.state IN (";
+      for (std::size_t i = 0; i < state_count; ++i) {
+        f += (i == 0 ? ":s" : ", :s") + std::to_string(branch) + "_" + std::to_string(i);
+        st.exchange(soci::use(states[i]));
+      }
+      ++branch;
+      return f + ")";
+    };
+    const std::string from =
+        std::string("SELECT ") + kSummaryColumns + " FROM clients c LEFT JOIN client_keys k ON k.client_id = c.id";
+    std::string query;
+    if (!for_ombud) {
+      st.exchange(soci::use(operation_id));
+      query = from + " WHERE c.operation_id = :op" + state_filter();
+    } else {
+      // What an ombud may see, as disjoint parts that are each an index lookup, so the list costs
+      // the ombud's own cases rather than the whole operation's: own assignments; orientation
+      // visits they are booked on (driven by the few cases awaiting a visit); and contacts they
+      // recorded themselves, until the visit is booked.
+      st.exchange(soci::use(me));
+      st.exchange(soci::use(operation_id));
+      query = from +
+              " WHERE c.primary_ombud_id = :me1 AND +c.operation_id = :op1"
+              " AND c.state IN ('aktiv', 'vilande', 'avslutning')" +
+              state_filter();
+      st.exchange(soci::use(operation_id));
+      st.exchange(soci::use(me));
+      query += " UNION ALL " + from +
+               " JOIN orientation_ombud o ON o.client_id = c.id"
+               " WHERE c.operation_id = :op2 AND c.state = 'orienteringsbesok' AND o.user_id = :me2" +
+               state_filter();
+      st.exchange(soci::use(me));
+      st.exchange(soci::use(operation_id));
+      query += " UNION ALL " + from +
+               " WHERE c.recorded_by = :me3 AND +c.operation_id = :op3"
+               " AND (c.state IN ('forsta_kontakt', 'bedomning')"
+               "   OR (c.state = 'orienteringsbesok' AND c.orientation_on IS NULL))" +
+               state_filter();
+    }
+    // No ORDER BY: given one, SQLite walks the whole operation in code order through the
+    // (operation_id, code) index instead of using the selective ones; the rows are sorted below.
+    prepare(query);
+  }
+
+  ClientSummary row() const {
+    return ClientSummary{id,
+                         code,
+                         state,
+                         municipality_code,
+                         first_contact_on,
+                         orientation_on.get(),
+                         orientation_held_on.get(),
+                         queue_entered_on.get(),
+                         primary_ombud_id.get(),
+                         alias_ct.get(),
+                         birth_year_ct,
+                         priorities_ct.get(),
+                         version,
+                         key_version.get(),
+                         kek_version.get(),
+                         wrapped_key.get()};
+  }
+};
+}  // namespace
+
+Result<std::optional<ClientRow>> find_client(soci::session& sql, long long operation_id, const std::string& id) {
+  return guarded("client_rows.find", [&]() -> Result<std::optional<ClientRow>> {
+    auto q = StatementCache::get<FindClient>(sql);
+    q->key = id;
+    q->operation_id = operation_id;
+    if (!q->st.execute(true)) return std::optional<ClientRow>();
+    return std::optional<ClientRow>(q->b.row());
   });
 }
 
@@ -254,45 +391,22 @@ Status update_client(soci::session& sql, const ClientRow& row, UnixSeconds now) 
   });
 }
 
-Result<std::vector<ClientRow>> list_clients(soci::session& sql, const ClientFilter& f) {
-  return guarded("client_rows.list", [&]() -> Result<std::vector<ClientRow>> {
-    ClientBinding b;
-    soci::statement st(sql);
-    b.into(st);
-    long long op = f.operation_id;
-    st.exchange(soci::use(op));
-    std::string where = " WHERE operation_id = :op";
-    std::vector<std::string> states = f.states;
-    if (!states.empty()) {
-      where += " AND state IN (";
-      for (std::size_t i = 0; i < states.size(); ++i) {
-        where += (i == 0 ? ":s" : ", :s") + std::to_string(i);
-        st.exchange(soci::use(states[i]));
-      }
-      where += ")";
-    }
-    long long me = f.visible_to_ombud.value_or(0);
-    if (f.visible_to_ombud) {
-      // What an ombud may see: own assignments; orientation visits they are booked on; and the
-      // contacts they recorded themselves until the visit is booked.
-      where +=
-          " AND ((primary_ombud_id = :me1 AND state IN ('aktiv', 'vilande', 'avslutning'))"
-          " OR (state = 'orienteringsbesok' AND id IN (SELECT client_id FROM orientation_ombud WHERE user_id = :me2))"
-          " OR (recorded_by = :me3 AND (state IN ('forsta_kontakt', 'bedomning')"
-          "     OR (state = 'orienteringsbesok' AND orientation_on IS NULL))))";
-      st.exchange(soci::use(me));
-      st.exchange(soci::use(me));
-      st.exchange(soci::use(me));
-    }
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM clients" + where + " ORDER BY code");
-    st.define_and_bind();
-    std::vector<ClientRow> out;
-    if (st.execute(true)) {
+Result<std::vector<ClientSummary>> list_clients(soci::session& sql, const ClientFilter& f) {
+  return guarded("client_rows.list", [&]() -> Result<std::vector<ClientSummary>> {
+    const bool for_ombud = f.visible_to_ombud.has_value();
+    const int variant = static_cast<int>(f.states.size()) * 2 + (for_ombud ? 1 : 0);
+    auto q = StatementCache::get<ListClients>(sql, variant, f.states.size(), for_ombud);
+    q->operation_id = f.operation_id;
+    for (std::size_t i = 0; i < f.states.size(); ++i)
+      q->states[i] = f.states[i];
+    q->me = f.visible_to_ombud.value_or(0);
+    std::vector<ClientSummary> out;
+    if (q->st.execute(true)) {
       do {
-        out.push_back(b.row());
-      } while (st.fetch());
+        out.push_back(q->row());
+      } while (q->st.fetch());
     }
+    std::sort(out.begin(), out.end(), [](const ClientSummary& a, const ClientSummary& b) { return a.code < b.code; });
     return out;
   });
 }
@@ -317,16 +431,27 @@ Status set_orientation_ombud(soci::session& sql, const std::string& client_id, c
   });
 }
 
+namespace {
+struct OrientationOmbud : CachedStatement {
+  std::string client_id;
+  long long user = 0;
+  explicit OrientationOmbud(soci::session& sql) : CachedStatement(sql) {
+    st.exchange(soci::into(user));
+    st.exchange(soci::use(client_id));
+    prepare("SELECT user_id FROM orientation_ombud WHERE client_id = :c ORDER BY user_id");
+  }
+};
+}  // namespace
+
 Result<std::vector<long long>> orientation_ombud(soci::session& sql, const std::string& client_id) {
   return guarded("orientation_ombud.list", [&]() -> Result<std::vector<long long>> {
-    long long u = 0;
-    soci::statement st = (sql.prepare << "SELECT user_id FROM orientation_ombud WHERE client_id = :c ORDER BY user_id",
-                          soci::use(client_id), soci::into(u));
+    auto q = StatementCache::get<OrientationOmbud>(sql);
+    q->client_id = client_id;
     std::vector<long long> out;
-    if (st.execute(true)) {
+    if (q->st.execute(true)) {
       do {
-        out.push_back(u);
-      } while (st.fetch());
+        out.push_back(q->user);
+      } while (q->st.fetch());
     }
     return out;
   });
@@ -426,22 +551,37 @@ Status insert_config(soci::session& sql, long long operation_id, const ConfigRow
 }
 
 namespace {
-Result<std::vector<ConfigRow>> select_configs(soci::session& sql, long long operation_id, int limit) {
+struct SelectConfigs : CachedStatement {
+  long long operation_id = 0;
+  int limit = 0;
   ConfigRow r;
   long long at = 0;
   Nullable<long long> by;
-  soci::statement st = (sql.prepare << "SELECT version, created_at, created_by, config FROM operation_configs "
-                                       "WHERE operation_id = :op ORDER BY version DESC LIMIT :l",
-                        soci::use(operation_id), soci::use(limit), soci::into(r.version), soci::into(at),
-                        soci::into(by.value, by.ind), soci::into(r.config));
+  explicit SelectConfigs(soci::session& sql) : CachedStatement(sql) {
+    st.exchange(soci::into(r.version));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(by.value, by.ind));
+    st.exchange(soci::into(r.config));
+    st.exchange(soci::use(operation_id));
+    st.exchange(soci::use(limit));
+    prepare(
+        "SELECT version, created_at, created_by, config FROM operation_configs WHERE operation_id = :op "
+        "ORDER BY version DESC LIMIT :l");
+  }
+};
+
+Result<std::vector<ConfigRow>> select_configs(soci::session& sql, long long operation_id, int limit) {
+  auto q = StatementCache::get<SelectConfigs>(sql);
+  q->operation_id = operation_id;
+  q->limit = limit;
   std::vector<ConfigRow> out;
-  if (st.execute(true)) {
+  if (q->st.execute(true)) {
     do {
-      ConfigRow copy = r;
-      copy.created_at = at;
-      copy.created_by = by.get();
+      ConfigRow copy = q->r;
+      copy.created_at = q->at;
+      copy.created_by = q->by.get();
       out.push_back(copy);
-    } while (st.fetch());
+    } while (q->st.fetch());
   }
   return out;
 }

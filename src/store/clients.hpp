@@ -49,6 +49,12 @@ struct ClientRow {
   int version = 1;
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
+
+  // The client's wrapped data key (client_keys), read along with the row; not written by
+  // update_client.
+  std::optional<int> key_version;
+  std::optional<int> kek_version;
+  std::optional<std::string> wrapped_key;
 };
 
 Status insert_client(soci::session& sql, const ClientRow& row);
@@ -58,12 +64,34 @@ Result<std::optional<ClientRow>> find_client(soci::session& sql, long long opera
 /// ("error.conflict") when someone else changed the client first.
 Status update_client(soci::session& sql, const ClientRow& row, UnixSeconds now);
 
+/// What lists show of a client: the columns of the lists, the queue and the overviews, and the
+/// wrapped key — not the whole row (lists are the most frequent reads there are).
+struct ClientSummary {
+  std::string id;
+  std::string code;
+  std::string state;
+  std::string municipality_code;
+  std::string first_contact_on;
+  std::optional<std::string> orientation_on;
+  std::optional<std::string> orientation_held_on;
+  std::optional<std::string> queue_entered_on;
+  std::optional<long long> primary_ombud_id;
+  std::optional<std::string> alias_ct;
+  std::string birth_year_ct;
+  std::optional<std::string> priorities_ct;
+  int version = 0;
+  std::optional<int> key_version;
+  std::optional<int> kek_version;
+  std::optional<std::string> wrapped_key;
+};
+
 struct ClientFilter {
   long long operation_id = 0;
   std::vector<std::string> states;            // empty: every state
   std::optional<long long> visible_to_ombud;  // only the cases this ombud may see
 };
-Result<std::vector<ClientRow>> list_clients(soci::session& sql, const ClientFilter& filter);
+/// Ordered by client code.
+Result<std::vector<ClientSummary>> list_clients(soci::session& sql, const ClientFilter& filter);
 
 /// The next number in the operation's client code series for a year (1, 2, …).
 Result<int> next_client_number(soci::session& sql, long long operation_id, int year);

@@ -6,6 +6,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "store/statement_cache.hpp"
+
 namespace ombud::store {
 
 namespace {
@@ -105,6 +107,11 @@ void configure_sqlite(soci::session& sql) {
   sql << "PRAGMA secure_delete=ON";
   // Sorts and temporary tables stay in memory, never in temporary files.
   sql << "PRAGMA temp_store=MEMORY";
+  // Read pages through a memory map: every write (each request writes its audit entry) makes the
+  // other connections drop their page caches, and reading back through mmap costs no system calls.
+  sql << "PRAGMA mmap_size=268435456";
+  // The WAL is folded into the database by checkpoint() on a timer, never inside a request.
+  sql << "PRAGMA wal_autocheckpoint=0";
 }
 
 }  // namespace
@@ -134,6 +141,11 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
     }
     db->sqlite_path_ = path;
     backend = "sqlite3";
+    // One connection serves the whole process (docs/adr/0014-sqlite-one-connection.md): every
+    // request writes its audit entry, and with several connections each write would empty the
+    // others' page caches. Requests take the connection for single statements or short
+    // transactions and do their crypto and rendering without it.
+    db->pool_size_ = 1;
     connect = "db=" + path + " timeout=10";
   }
   try {
@@ -149,7 +161,13 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
   return db;
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  // Cached statements belong to their connection and go before it closes.
+  if (pool_) {
+    for (std::size_t i = 0; i < pool_size_; ++i)
+      StatementCache::forget(pool_->at(i));
+  }
+}
 
 Database::Conn::Conn(Database& db, std::size_t pos) : db_(&db), pos_(pos) {}
 
@@ -162,7 +180,32 @@ soci::session& Database::Conn::sql() {
 }
 
 Database::Conn Database::acquire() {
-  return Conn(*this, pool_->lease());
+  // A caller that already holds the only connection and asks for another would wait forever;
+  // waiting is bounded so such a bug fails one request instead of hanging the server.
+  constexpr int kWaitMs = 30'000;
+  std::size_t pos = 0;
+  if (!pool_->try_lease(pos, kWaitMs)) throw soci::soci_error("timed out waiting for a database connection");
+  return Conn(*this, pos);
+}
+
+Status Database::checkpoint() {
+  if (engine_ != Engine::kSqlite) return {};
+  return guarded("database.checkpoint", [&]() -> Status {
+    auto conn = acquire();
+    int busy = 0;
+    int log = 0;
+    int done = 0;
+    conn.sql() << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log), soci::into(done);
+    // Under steady load readers never leave the WAL, so SQLite never starts it over and it grows
+    // (and every page lookup searches it). Once it is long, start it over while holding the
+    // writer lock, so writers queue here rather than sleep in SQLite's busy handler; readers are
+    // waited for (they are short).
+    if (log > 4096) {
+      std::lock_guard lock(write_mutex_);
+      conn.sql() << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(log), soci::into(done);
+    }
+    return {};
+  });
 }
 
 void Database::exec_script(soci::session& sql, Engine engine, const std::string& script) {

@@ -57,6 +57,10 @@ class Database {
   };
   Conn acquire();
 
+  /// Folds the SQLite WAL back into the database without blocking readers or the writer
+  /// (PASSIVE); the server calls it on a timer. No-op on PostgreSQL.
+  Status checkpoint();
+
   /// Runs SQL text that may hold several statements (migrations), on the native driver.
   static void exec_script(soci::session& sql, Engine engine, const std::string& script);
 

@@ -2,6 +2,7 @@
 #include "store/operations.hpp"
 
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 namespace ombud::store {
 
@@ -53,18 +54,30 @@ Result<long long> insert_municipality(soci::session& sql, const MunicipalityReco
   });
 }
 
+namespace {
+struct ListMunicipalities : CachedStatement {
+  long long operation_id = 0;
+  MunicipalityRecord m;
+  explicit ListMunicipalities(soci::session& sql) : CachedStatement(sql) {
+    st.exchange(soci::into(m.id));
+    st.exchange(soci::into(m.operation_id));
+    st.exchange(soci::into(m.code));
+    st.exchange(soci::into(m.name));
+    st.exchange(soci::use(operation_id));
+    prepare("SELECT id, operation_id, code, name FROM municipalities WHERE operation_id = :o ORDER BY name");
+  }
+};
+}  // namespace
+
 Result<std::vector<MunicipalityRecord>> list_municipalities(soci::session& sql, long long operation_id) {
   return guarded("municipalities.list", [&]() -> Result<std::vector<MunicipalityRecord>> {
-    MunicipalityRecord m;
-    soci::statement st =
-        (sql.prepare << "SELECT id, operation_id, code, name FROM municipalities "
-                        "WHERE operation_id = :o ORDER BY name",
-         soci::use(operation_id), soci::into(m.id), soci::into(m.operation_id), soci::into(m.code), soci::into(m.name));
+    auto q = StatementCache::get<ListMunicipalities>(sql);
+    q->operation_id = operation_id;
     std::vector<MunicipalityRecord> out;
-    if (st.execute(true)) {
+    if (q->st.execute(true)) {
       do {
-        out.push_back(m);
-      } while (st.fetch());
+        out.push_back(q->m);
+      } while (q->st.fetch());
     }
     return out;
   });

@@ -200,9 +200,11 @@ TEST_F(Cases, ARelativesContactWaitsForThePersonsOwnWish) {
   EXPECT_EQ(c["own_wish_on"], date(0));
   EXPECT_EQ(count_stats("own_wish_confirmed"), 1);
   // Nothing about the relative is stored but the relation.
-  auto conn = t->env().db().acquire();
   std::string by;
-  conn.sql() << "SELECT contact_by FROM clients WHERE id = :id", soci::use(id), soci::into(by);
+  {
+    auto conn = t->env().db().acquire();
+    conn.sql() << "SELECT contact_by FROM clients WHERE id = :id", soci::use(id), soci::into(by);
+  }
   EXPECT_EQ(by, "anhorig");
   WebClient page(t->app());
   ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
@@ -427,8 +429,10 @@ TEST_F(Cases, AChangeOfOmbudKeepsTheHistoryAndNeedsAReason) {
   c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment",
                     {{"version", c["version"]}, {"ombud", bo}, {"reason", "klientens_onskan"}}));
   EXPECT_EQ(c["primary_ombud"], bo);
-  auto conn = t->env().db().acquire();
-  auto history = *store::list_assignments(conn.sql(), id);
+  auto history = [&] {
+    auto conn = t->env().db().acquire();
+    return *store::list_assignments(conn.sql(), id);
+  }();
   ASSERT_EQ(history.size(), 2U);
   EXPECT_EQ(history[0].ombud_id, ada);
   EXPECT_EQ(history[0].ended_on, date(0));

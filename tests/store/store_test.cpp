@@ -130,6 +130,7 @@ TEST_P(StoreTest, UsersAreUniqueByNameAndFoundAgain) {
   auto id = insert_user(tx->sql(), user(op, "ada"));
   ASSERT_TRUE(id) << id.error().detail;
   ASSERT_TRUE(tx->commit());
+  tx.reset();
   {
     auto tx2 = *Tx::begin(db(), Tx::Mode::kWrite);
     auto dup = insert_user(tx2->sql(), user(op, "ada"));
@@ -154,6 +155,7 @@ TEST_P(StoreTest, ATransactionWithAFailedStatementDoesNotCommitOnPostgres) {
   ASSERT_TRUE(insert_user(tx->sql(), user(op, "ada")));
   ASSERT_FALSE(insert_user(tx->sql(), user(op, "ada")));
   auto committed = tx->commit();
+  tx.reset();
   auto conn = db().acquire();
   bool stored = find_user_by_username(conn.sql(), "ada")->has_value();
   if (GetParam() == Engine::kPostgres) {
@@ -186,6 +188,7 @@ TEST_P(StoreTest, SessionsAreFoundTouchedAndPurged) {
   auto sid = insert_session(tx->sql(), s);
   ASSERT_TRUE(sid);
   ASSERT_TRUE(tx->commit());
+  tx.reset();
   auto conn = db().acquire();
   auto found = find_session(conn.sql(), "tokenhash");
   ASSERT_TRUE(found && *found);

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include "crypto/aead.hpp"
+#include "crypto/key_cache.hpp"
 #include "crypto/keyring.hpp"
 #include "crypto/password.hpp"
 #include "crypto/secret.hpp"
@@ -127,7 +128,7 @@ TEST_F(KeyRingTest, WrapUnwrapAndTheWrongOwnerFails) {
   auto w = ring->wrap(dek, "client_key|abc|1");
   auto back = ring->unwrap(w.kek_version, w.sealed, "client_key|abc|1");
   ASSERT_TRUE(back);
-  EXPECT_EQ(std::memcmp(back->data(), dek.data(), Secret::kSize), 0);
+  EXPECT_EQ(std::memcmp(back->view().data(), dek.data(), Secret::kSize), 0);
   EXPECT_FALSE(ring->unwrap(w.kek_version, w.sealed, "client_key|xyz|1"));
 }
 
@@ -192,6 +193,45 @@ TEST(PasswordHasher, ProductionStrengthUsesArgon2idInteractiveLimits) {
   EXPECT_FALSE(h.needs_rehash(*hash));
   PasswordHasher weak(1, HashStrength::kTestOnly);
   EXPECT_TRUE(h.needs_rehash(*weak.hash("x")));
+}
+
+}  // namespace
+}  // namespace ombud::crypto
+
+namespace ombud::crypto {
+namespace {
+
+TEST(DataKeyCache, ReturnsAKeyOnlyForTheSameWrappingAndForgetsTheOldest) {
+  DataKeyCache cache(2);
+  DataKey a = DataKey::random();
+  DataKey b = DataKey::random();
+  DataKey c = DataKey::random();
+  cache.put("client-a", "wrapped-a", a);
+  auto got = cache.get("client-a", "wrapped-a");
+  ASSERT_TRUE(got);
+  EXPECT_EQ(std::memcmp(got->view().data(), a.view().data(), DataKey::kSize), 0);
+  EXPECT_FALSE(cache.get("client-a", "wrapped-a-rotated")) << "another wrapping is unwrapped afresh";
+  EXPECT_FALSE(cache.get("client-b", "wrapped-a"));
+  cache.put("client-b", "wrapped-b", b);
+  ASSERT_TRUE(cache.get("client-a", "wrapped-a"));  // a is now the most recent
+  cache.put("client-c", "wrapped-c", c);            // evicts b
+  EXPECT_FALSE(cache.get("client-b", "wrapped-b"));
+  EXPECT_TRUE(cache.get("client-c", "wrapped-c"));
+  EXPECT_EQ(cache.size(), 2U);
+  cache.erase("client-a");
+  EXPECT_FALSE(cache.get("client-a", "wrapped-a"));
+  EXPECT_EQ(cache.size(), 1U);
+}
+
+TEST(DataKey, CopiesAreEqualAndKeysDiffer) {
+  DataKey a = DataKey::random();
+  DataKey copy = a;
+  EXPECT_EQ(std::memcmp(copy.view().data(), a.view().data(), DataKey::kSize), 0);
+  DataKey b = DataKey::random();
+  EXPECT_NE(std::memcmp(b.view().data(), a.view().data(), DataKey::kSize), 0);
+  std::string sealed = seal_field(a, "hemligt", FieldAd{"t", "c", "r", "x", 1});
+  EXPECT_TRUE(open_field(copy, sealed, FieldAd{"t", "c", "r", "x", 1}));
+  EXPECT_FALSE(open_field(b, sealed, FieldAd{"t", "c", "r", "x", 1}));
 }
 
 }  // namespace
