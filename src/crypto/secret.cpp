@@ -116,6 +116,11 @@ std::string random_id() {
   return out;
 }
 
+bool is_random_id(std::string_view s) {
+  return s.size() == 26 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'); });
+}
+
 std::string hash_hex(std::string_view data) {
   init();
   unsigned char h[crypto_generichash_BYTES];

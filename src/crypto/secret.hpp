@@ -75,6 +75,9 @@ std::string random_token(std::size_t bytes = 32);
 /// A random 128-bit identifier as 26 lowercase base32 characters; opaque and unguessable.
 std::string random_id();
 
+/// Whether `s` has the form random_id() gives (26 characters of a–z, 2–7).
+bool is_random_id(std::string_view s);
+
 /// BLAKE2b-256 of the input, as 64 lowercase hex characters.
 std::string hash_hex(std::string_view data);
 

@@ -30,12 +30,12 @@ Control text(std::string name, std::string label, std::string value = "") {
 }
 
 // A date as text with its format: a native date picker shows the browser's locale (not the
-// year-month-day people here write) and is hard to use with a keyboard or a screen reader.
+// year-month-day people here write) and is hard to use with a keyboard or a screen reader. No
+// numeric input mode: some phones' number pads have no hyphen.
 Control date_control(const Ctx& ctx, std::string name, std::string label, std::string value) {
   Control c = text(std::move(name), std::move(label), std::move(value));
   c.width = "10";
   c.hint = ctx.t("form.date_hint");
-  c.inputmode = "numeric";
   c.autocomplete = "off";
   return c;
 }
@@ -318,7 +318,9 @@ Response get_client_page(Ctx& ctx) {
     bool during = v->state == CaseState::kActive || v->state == CaseState::kPaused;
     page.actions.push_back({ctx.t(during ? "action.end" : "action.withdraw"), base + "/status?action=avstar", true});
   }
-  return page_response(ctx, v->display_name(), page);
+  // The window title shows the client code only: titles stay in the browser's history on the
+  // device, where a name must not.
+  return page_response(ctx, v->code, page);
 }
 
 // ---- Own wish ---------------------------------------------------------------------------------

@@ -72,25 +72,26 @@ std::vector<domain::PriorityGroup> groups_from(const Form& f, std::vector<FieldE
     std::string from(trim(f.get(p + ".age_from")));
     std::string to(trim(f.get(p + ".age_to")));
     if (label.empty() && key.empty() && weight.empty() && from.empty() && to.empty()) continue;
+    // Errors name the group by its place among the kept groups: the page is shown again from them.
     std::string at = "priority_groups." + std::to_string(out.size());
     domain::PriorityGroup g;
     g.label = label;
     g.key = key;
     long long n = 0;
-    if (!parse_int(weight, n)) errors.push_back({p + ".weight_days", "config.group_weight_invalid"});
+    if (!parse_int(weight, n)) errors.push_back({at + ".weight_days", "config.group_weight_invalid"});
     g.weight_days = static_cast<int>(n);
     if (!from.empty()) {
       if (parse_int(from, n)) {
         g.age_from = static_cast<int>(n);
       } else {
-        errors.push_back({p + ".age", "config.group_age_invalid"});
+        errors.push_back({at + ".age", "config.group_age_invalid"});
       }
     }
     if (!to.empty()) {
       if (parse_int(to, n)) {
         g.age_to = static_cast<int>(n);
       } else {
-        errors.push_back({p + ".age", "config.group_age_invalid"});
+        errors.push_back({at + ".age", "config.group_age_invalid"});
       }
     }
     out.push_back(std::move(g));

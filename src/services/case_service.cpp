@@ -140,7 +140,12 @@ Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, c
 Error refused(const Services& s, const Actor& actor, const std::string& client_id, Error e) {
   if (e.detail == kDenied) {
     e.detail.clear();
-    (void)audit_now(s, AuditSubject::of(actor), AuditEvent{"denied", "client", client_id, "", "denied"});
+    // The id comes from the address: log it only when it has the form of a real one, so that
+    // whatever else was typed there (a name, say) never reaches the log.
+    bool well_formed = crypto::is_random_id(client_id);
+    (void)audit_now(s, AuditSubject::of(actor),
+                    AuditEvent{"denied", "client", well_formed ? std::optional(client_id) : std::nullopt,
+                               well_formed ? "" : "malformed_id", "denied"});
   }
   return e;
 }

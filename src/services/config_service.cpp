@@ -90,7 +90,8 @@ bool same_except_priorities(domain::OperationConfig a, domain::OperationConfig b
 Result<VersionedConfig> current_config(const Services& s, long long operation_id) {
   auto conn = s.db.acquire();
   auto row = OMBUD_TRY(store::latest_config(conn.sql(), operation_id));
-  if (!row) return VersionedConfig{};
+  // Never configured: the built-in rules, with their help texts (never a blank acute text).
+  if (!row) return VersionedConfig{0, domain::default_config(), 0, ""};
   return to_versioned(conn.sql(), *row);
 }
 
@@ -111,7 +112,12 @@ Result<int> change_config(const Services& s, const Actor& actor, const domain::O
     }
   }
   store::ConfigRow row{current + 1, s.clock.now(), actor.user_id, config_to_json(config)};
-  OMBUD_CHECK(store::insert_config(tx->sql(), actor.operation_id, row));
+  if (auto inserted = store::insert_config(tx->sql(), actor.operation_id, row); !inserted) {
+    // On PostgreSQL two saves can both read the same version; the second insert then meets the
+    // first one's version number.
+    if (inserted.error().code == ErrorCode::kConflict) return fail(Error::conflict("config.changed_meanwhile"));
+    return fail(inserted.error());
+  }
   OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor),
                     AuditEvent{"update", "operation_config", {}, std::to_string(row.version), "ok"}));
   OMBUD_CHECK(tx->commit());

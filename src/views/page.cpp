@@ -50,11 +50,10 @@ void add_control(const Renderer& r, Lang lang, ctemplate::TemplateDictionary& pa
   using K = Control::Kind;
   switch (c.kind) {
     case K::kText:
-    case K::kNumber:
-    case K::kDate: {
+    case K::kNumber: {
       d->SetFilename(Renderer::key(lang, "field_input"));
       fill_common(r, lang, *d, c);
-      d->SetValue("TYPE", c.kind == K::kDate ? "date" : "text");
+      d->SetValue("TYPE", "text");
       d->SetValue("VALUE", c.value);
       if (!c.width.empty()) d->SetValueAndShowSection("SIZE", c.width, "WIDTH");
       if (!c.autocomplete.empty()) d->SetValueAndShowSection("VALUE", c.autocomplete, "AUTOCOMPLETE");

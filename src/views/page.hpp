@@ -21,7 +21,7 @@ struct Option {
 };
 
 struct Control {
-  enum class Kind { kText, kNumber, kDate, kTextarea, kSelect, kRadios, kCheckboxes, kCheckbox, kGroup };
+  enum class Kind { kText, kNumber, kTextarea, kSelect, kRadios, kCheckboxes, kCheckbox, kGroup };
   Kind kind = Kind::kText;
   std::string name;
   std::string id;  // defaults to name

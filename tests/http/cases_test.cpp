@@ -625,6 +625,34 @@ TEST_F(Cases, ReadsListsAndChangesOfClientDataAreAuditedWithoutContent) {
   }
 }
 
+TEST_F(Cases, TheWindowTitleAndTheLogNeverCarryAName) {
+  json c = body(sam->api("POST", "/api/v1/contacts", contact({{"alias", "Titel Tystnadsson"}})), 201);
+  std::string id = c["id"];
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  Response r = page.get("/clients/" + id);
+  ASSERT_EQ(r.status, 200);
+  // The heading names the person; the title, which stays in the browser's history, does not.
+  auto open = r.body.find("<title>");
+  auto close = r.body.find("</title>");
+  ASSERT_NE(open, std::string::npos);
+  std::string title = r.body.substr(open, close - open);
+  EXPECT_NE(title.find(c["code"].get<std::string>()), std::string::npos) << title;
+  EXPECT_EQ(title.find("Tystnadsson"), std::string::npos) << title;
+  EXPECT_NE(r.body.find("Titel Tystnadsson"), std::string::npos);
+  // An address with something else than a client id in it (a name typed by mistake) is refused
+  // and logged without what was typed.
+  EXPECT_EQ(page.get("/clients/Titel%20Tystnadsson").status, 404);
+  bool logged = false;
+  for (const auto& e : audit()) {
+    if (e.action != "denied") continue;
+    logged = true;
+    EXPECT_FALSE(e.client_id.has_value() && e.client_id->find("Tystnadsson") != std::string::npos);
+    EXPECT_EQ(e.subject_ids.find("Tystnadsson"), std::string::npos);
+  }
+  EXPECT_TRUE(logged) << "the refusal is in the audit log";
+}
+
 TEST_F(Cases, NoPlaintextReachesTheDatabaseFileOrTheWal) {
   const std::string name = "Zebulon Klartextsson 7731";
   const std::string reach = "Ring 070-731 77 31 efter lunch";

@@ -77,6 +77,13 @@ TEST(Secret, RandomIdsAreOpaqueAndDistinct) {
   EXPECT_NE(a, b);
   for (char c : a)
     EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '2' && c <= '7')) << a;
+  EXPECT_TRUE(is_random_id(a));
+  EXPECT_FALSE(is_random_id(""));
+  EXPECT_FALSE(is_random_id(a.substr(1)));
+  EXPECT_FALSE(is_random_id(a + "a"));
+  EXPECT_FALSE(is_random_id("Vera Vinter och resten 12.."));
+  EXPECT_FALSE(is_random_id("ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+  EXPECT_FALSE(is_random_id("abcdefghijklmnopqrstuvwxy1"));
 }
 
 TEST(Secret, ConstantTimeEquality) {
