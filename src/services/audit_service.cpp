@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <condition_variable>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -37,7 +38,7 @@ namespace {
 
 // Group commit of the entries that stand alone (reads, lists, refusals). Each caller waits until
 // its entry is committed; whoever finds no commit under way writes everything queued so far in
-// one transaction. Under load a few requests share one commit (and one fsync).
+// one transaction. Under load a few requests share one commit.
 struct Pending {
   store::AuditEntry entry;
   Status result;
@@ -94,7 +95,13 @@ Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& e
     std::vector<Pending*> batch;
     batch.swap(g.queue);
     lock.unlock();
-    Status st = write_batch(s, batch);
+    Status st;
+    try {
+      st = write_batch(s, batch);
+    } catch (const std::exception& e) {
+      // Whatever happens, the waiting callers are answered and the next one may write.
+      st = fail(Error::internal(std::string("audit group commit: ") + e.what()));
+    }
     lock.lock();
     for (Pending* p : batch) {
       p->result = st;

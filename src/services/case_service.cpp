@@ -776,9 +776,14 @@ Result<ClientView> update_details(const Services& s, const Actor& actor, const s
         bool known =
             in.municipality == domain::kOtherMunicipality ||
             std::any_of(names->begin(), names->end(), [&](const auto& m) { return m.first == in.municipality; });
-        if (!known)
+        if (!known) {
           errors.push_back(
               {"municipality", in.municipality.empty() ? "field.required" : "contact.municipality_unknown"});
+        } else if (in.municipality == domain::kOtherMunicipality && v.municipality_code != in.municipality &&
+                   v.state != CaseState::kFirstContact && v.state != CaseState::kAssessment) {
+          // A move out of the area ends the case (domain.md, scenario 7); it is not a correction.
+          errors.push_back({"municipality", "details.moved_out"});
+        }
         OMBUD_CHECK(invalid_if(errors));
         l.row.alias_ct =
             alias.empty() ? std::nullopt : std::optional<std::string>(seal(l.key, "alias_ct", l.row.id, alias));

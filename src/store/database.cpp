@@ -107,8 +107,8 @@ void configure_sqlite(soci::session& sql) {
   sql << "PRAGMA secure_delete=ON";
   // Sorts and temporary tables stay in memory, never in temporary files.
   sql << "PRAGMA temp_store=MEMORY";
-  // Read pages through a memory map: every write (each request writes its audit entry) makes the
-  // other connections drop their page caches, and reading back through mmap costs no system calls.
+  // Read pages through a memory map: pages other processes (ombud verify, a backup) changed are
+  // read back without system calls, and the page cache stays the kernel's.
   sql << "PRAGMA mmap_size=268435456";
   // The WAL is folded into the database by checkpoint() on a timer, never inside a request.
   sql << "PRAGMA wal_autocheckpoint=0";
@@ -196,10 +196,9 @@ Status Database::checkpoint() {
     int log = 0;
     int done = 0;
     conn.sql() << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log), soci::into(done);
-    // Under steady load readers never leave the WAL, so SQLite never starts it over and it grows
-    // (and every page lookup searches it). Once it is long, start it over while holding the
-    // writer lock, so writers queue here rather than sleep in SQLite's busy handler; readers are
-    // waited for (they are short).
+    // The server's own connection is held here, so PASSIVE copies the whole WAL back unless
+    // another process reads at the same time. A WAL that has grown long anyway is started over
+    // (TRUNCATE), waiting for such readers while this process's writers queue on the mutex.
     if (log > 4096) {
       std::lock_guard lock(write_mutex_);
       conn.sql() << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(log), soci::into(done);

@@ -507,7 +507,14 @@ TEST_F(Cases, AMoveWithinTheOperationKeepsTheCaseAndMovesTheStatistics) {
       "contact.under_18");
   details["birth_year"] = 1992;
   details["municipality"] = "9999";
-  EXPECT_EQ(ombud->api("POST", "/api/v1/clients/" + id + "/details", details).status, 400);
+  Response r = ombud->api("POST", "/api/v1/clients/" + id + "/details", details);
+  EXPECT_EQ(r.status, 400);
+  // A move out of the area ends the case; it is not recorded as a change of details.
+  details["municipality"] = "0000";
+  r = ombud->api("POST", "/api/v1/clients/" + id + "/details", details);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "details.moved_out");
+  EXPECT_EQ(count_stats("moved"), 1);
   details["municipality"] = "0861";
   details["version"] = 1;
   EXPECT_EQ(ombud->api("POST", "/api/v1/clients/" + id + "/details", details).status, 409);
