@@ -112,6 +112,8 @@ void configure_sqlite(soci::session& sql) {
   sql << "PRAGMA mmap_size=268435456";
   // The WAL is folded into the database by checkpoint() on a timer, never inside a request.
   sql << "PRAGMA wal_autocheckpoint=0";
+  // When the WAL starts over, a file grown past 64 MiB under load is cut back.
+  sql << "PRAGMA journal_size_limit=67108864";
 }
 
 }  // namespace
@@ -147,6 +149,7 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& url, std::si
     // transactions and do their crypto and rendering without it.
     db->pool_size_ = 1;
     connect = "db=" + path + " timeout=10";
+    db->connect_ = connect;
   }
   try {
     db->pool_ = std::make_unique<soci::connection_pool>(db->pool_size_);
@@ -191,18 +194,20 @@ Database::Conn Database::acquire() {
 Status Database::checkpoint() {
   if (engine_ != Engine::kSqlite) return {};
   return guarded("database.checkpoint", [&]() -> Status {
-    auto conn = acquire();
+    // On a connection of its own: a PASSIVE checkpoint neither waits for nor blocks the server's
+    // connection, so requests go on while pages are copied back and synced. Pages a read still
+    // needs stay in the WAL for the next round; once all are back, the next write starts the WAL
+    // over, and journal_size_limit trims the file.
+    std::lock_guard lock(checkpoint_mutex_);
+    if (!checkpoint_session_) {
+      auto session = std::make_unique<soci::session>("sqlite3", connect_);
+      configure_sqlite(*session);
+      checkpoint_session_ = std::move(session);
+    }
     int busy = 0;
     int log = 0;
     int done = 0;
-    conn.sql() << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log), soci::into(done);
-    // The server's own connection is held here, so PASSIVE copies the whole WAL back unless
-    // another process reads at the same time. A WAL that has grown long anyway is started over
-    // (TRUNCATE), waiting for such readers while this process's writers queue on the mutex.
-    if (log > 4096) {
-      std::lock_guard lock(write_mutex_);
-      conn.sql() << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(log), soci::into(done);
-    }
+    *checkpoint_session_ << "PRAGMA wal_checkpoint(PASSIVE)", soci::into(busy), soci::into(log), soci::into(done);
     return {};
   });
 }

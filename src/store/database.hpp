@@ -75,6 +75,9 @@ class Database {
   std::unique_ptr<soci::connection_pool> pool_;
   std::size_t pool_size_ = 0;
   std::mutex write_mutex_;
+  std::string connect_;                                // how the pool's sessions were opened
+  std::unique_ptr<soci::session> checkpoint_session_;  // SQLite: the checkpointer's own connection
+  std::mutex checkpoint_mutex_;
 };
 
 /// A transaction. Reads use kRead (on SQLite a snapshot; on PostgreSQL READ COMMITTED, read
