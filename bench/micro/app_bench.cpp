@@ -1,0 +1,174 @@
+// bench/micro/app_bench.cpp
+//
+// The whole request pipeline in-process (App::handle, no sockets): what an I/O thread spends on
+// GET /healthz and on the authenticated start page, against a fresh demo operation in SQLite.
+// The difference between the two is the session lookup, the permission check and the page.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include <benchmark/benchmark.h>
+
+#include "core/time.hpp"
+#include "crypto/key_cache.hpp"
+#include "crypto/keyring.hpp"
+#include "crypto/password.hpp"
+#include "http/app.hpp"
+#include "services/admin_service.hpp"
+#include "services/auth_service.hpp"
+#include "services/demo_service.hpp"
+#include "store/database.hpp"
+#include "store/migrate.hpp"
+#include "views/renderer.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace ombud;
+
+[[noreturn]] void die(const std::string& what, const Error& e) {
+  std::cerr << "app_bench: " << what << ": " << (e.detail.empty() ? e.message_key : e.detail) << "\n";
+  std::abort();
+}
+
+// A demo operation in a temporary directory, an App over it, and a signed-in ombud1.
+class Fixture {
+ public:
+  Fixture() {
+    std::string tmpl = (fs::temp_directory_path() / "bench-micro-app-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) std::abort();
+    dir_ = tmpl;
+    if (auto st = crypto::KeyRing::create_file(dir_ / "ombud.key"); !st) die("key file", st.error());
+    auto keys = crypto::KeyRing::load(dir_ / "ombud.key");
+    if (!keys) die("key file", keys.error());
+    keys_ = std::move(*keys);
+    auto db = store::Database::open((dir_ / "ombud.db").string(), 4);
+    if (!db) die("database", db.error());
+    db_ = std::move(*db);
+    if (auto m = store::migrate(*db_); !m) die("migrate", m.error());
+    services_ =
+        std::make_unique<services::Services>(services::Services{*db_, *keys_, hasher_, clock_, {}, &key_cache_});
+    if (auto st = services::ensure_key_check(*services_); !st) die("key check", st.error());
+    // The demo of the performance targets: 12 ombud, 400 clients at every stage.
+    if (auto d = services::create_demo(*services_, services::AuditSubject::command_line(), kPassword, {12, 400}); !d) {
+      die("demo", d.error());
+    }
+    auto login = services::login(*services_, services::LoginRequest{"ombud1", kPassword, "127.0.0.1", {}});
+    if (!login) die("login", login.error());
+    token_ = login->token;
+    auto sam = services::login(*services_, services::LoginRequest{"samordnare", kPassword, "127.0.0.1", {}});
+    if (!sam) die("login", sam.error());
+    samordnare_token_ = sam->token;
+    auto views = views::Renderer::create();
+    if (!views) die("views", views.error());
+    views_ = std::move(*views);
+    http::HttpConfig config;
+    config.access_log = false;
+    app_ = std::make_unique<http::App>(*services_, *views_, config);
+  }
+  ~Fixture() {
+    app_.reset();
+    services_.reset();
+    db_.reset();
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  Fixture(const Fixture&) = delete;
+  Fixture& operator=(const Fixture&) = delete;
+
+  http::App& app() { return *app_; }
+  const std::string& token() const { return token_; }
+  const std::string& samordnare_token() const { return samordnare_token_; }
+
+ private:
+  static constexpr const char* kPassword = "Blåbärssylt-och-pannkakor";
+  fs::path dir_;
+  std::unique_ptr<crypto::KeyRing> keys_;
+  std::unique_ptr<store::Database> db_;
+  crypto::PasswordHasher hasher_{1, crypto::HashStrength::kTestOnly};
+  crypto::DataKeyCache key_cache_{4096};
+  SystemClock clock_;
+  std::unique_ptr<services::Services> services_;
+  std::unique_ptr<views::Renderer> views_;
+  std::unique_ptr<http::App> app_;
+  std::string token_;
+  std::string samordnare_token_;
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+// The headers a browser sends on a same-origin navigation, as the server hands them to App.
+http::Request browser_request(const std::string& target, const std::string& cookie) {
+  http::Request req;
+  req.method = "GET";
+  req.target = target;
+  req.remote_address = "127.0.0.1";
+  req.headers = {{"host", "127.0.0.1:8080"},
+                 {"user-agent", "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0"},
+                 {"accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"},
+                 {"accept-language", "sv-SE,sv;q=0.8,en-US;q=0.5,en;q=0.3"},
+                 {"accept-encoding", "gzip, deflate, br"},
+                 {"sec-fetch-site", "same-origin"}};
+  if (!cookie.empty()) req.headers.emplace_back("cookie", cookie);
+  return req;
+}
+
+void handle_loop(benchmark::State& state, const http::Request& proto) {
+  http::App& app = fixture().app();
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    http::Request req = proto;
+    http::Response res = app.handle(req);
+    if (res.status != 200) {
+      state.SkipWithError(("status " + std::to_string(res.status)).c_str());
+      break;
+    }
+    bytes = res.body.size();
+    benchmark::DoNotOptimize(res);
+  }
+  state.counters["body_bytes"] = static_cast<double>(bytes);
+}
+
+void BM_AppHandle_Healthz(benchmark::State& state) {
+  handle_loop(state, browser_request("/healthz", ""));
+}
+BENCHMARK(BM_AppHandle_Healthz);
+
+void BM_AppHandle_StartOmbud(benchmark::State& state) {
+  handle_loop(state, browser_request("/", "ombud_session=" + fixture().token()));
+}
+BENCHMARK(BM_AppHandle_StartOmbud);
+
+void BM_AppHandle_Queue(benchmark::State& state) {
+  handle_loop(state, browser_request("/queue", "ombud_session=" + fixture().samordnare_token()));
+}
+BENCHMARK(BM_AppHandle_Queue);
+
+void BM_AppHandle_ApiMe(benchmark::State& state) {
+  handle_loop(state, browser_request("/api/v1/me", "ombud_session=" + fixture().token()));
+}
+BENCHMARK(BM_AppHandle_ApiMe);
+
+// The session lookup alone (hash the token, one SELECT joining sessions and users).
+void BM_Authenticate(benchmark::State& state) {
+  Fixture& f = fixture();
+  const services::Services& s = f.app().services();
+  for (auto _ : state) {
+    auto actor = services::authenticate(s, f.token(), "127.0.0.1");
+    if (!actor) {
+      state.SkipWithError("authenticate failed");
+      break;
+    }
+    benchmark::DoNotOptimize(actor);
+  }
+}
+BENCHMARK(BM_Authenticate);
+
+}  // namespace
