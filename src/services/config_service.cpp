@@ -108,6 +108,9 @@ Result<int> change_config(const Services& s, const Actor& actor, const domain::O
     domain::OperationConfig before;
     if (latest) before = OMBUD_TRY(config_from_json(latest->config));
     if (actor.role != domain::Role::kLedningsgrupp || !same_except_priorities(before, config)) {
+      // The refusal is logged once the transaction has let go of the connection.
+      tx.reset();
+      (void)audit_now(s, AuditSubject::of(actor), AuditEvent{"denied", "operation_config", {}, "", "denied"});
       return fail(Error::forbidden("config.priorities_only"));
     }
   }

@@ -551,9 +551,13 @@ TEST_F(Cases, ChangingThePriorityWeightsReordersTheQueueAndIsLogged) {
   EXPECT_EQ(q["queue"][1]["explanation"], "väntat 14 dagar + prioritet: Ensamstående förälder (+5 dagar)");
   EXPECT_EQ(q["config_version"], 2);
   bool logged = false;
-  for (const auto& e : audit())
+  bool refusal_logged = false;
+  for (const auto& e : audit()) {
     logged |= e.action == "update" && e.record_kind == "operation_config" && e.username == "david";
+    refusal_logged |= e.action == "denied" && e.record_kind == "operation_config" && e.username == "david";
+  }
   EXPECT_TRUE(logged);
+  EXPECT_TRUE(refusal_logged) << "the refused change of the other rules is in the audit log";
   auto history = services::config_history(t->services(), services::Actor{0, t->env().operation_id()});
   ASSERT_TRUE(history);
   EXPECT_EQ(history->size(), 2U);
