@@ -123,26 +123,34 @@ http::Request browser_request(const std::string& target, const std::string& cook
   return req;
 }
 
-void handle_loop(benchmark::State& state, const http::Request& proto) {
-  http::App& app = fixture().app();
-  std::size_t bytes = 0;
+// Runs `step` (false: stop with an error) once per iteration. The server folds the WAL back once
+// a second; so does the benchmark, every 2 000 iterations, outside the timing.
+template <typename Step>
+void run_loop(benchmark::State& state, const char* what, Step step) {
   std::int64_t n = 0;
   for (auto _ : state) {
-    // The server folds the WAL back once a second; so does the benchmark, outside the timing.
     if (++n % 2000 == 0) {
       state.PauseTiming();
       (void)fixture().db().checkpoint();
       state.ResumeTiming();
     }
-    http::Request req = proto;
-    http::Response res = app.handle(req);
-    if (res.status != 200) {
-      state.SkipWithError(("status " + std::to_string(res.status)).c_str());
+    if (!step()) {
+      state.SkipWithError(what);
       break;
     }
+  }
+}
+
+void handle_loop(benchmark::State& state, const http::Request& proto) {
+  http::App& app = fixture().app();
+  std::size_t bytes = 0;
+  run_loop(state, "status other than 200", [&] {
+    http::Request req = proto;
+    http::Response res = app.handle(req);
     bytes = res.body.size();
     benchmark::DoNotOptimize(res);
-  }
+    return res.status == 200;
+  });
   state.counters["body_bytes"] = static_cast<double>(bytes);
 }
 
@@ -168,46 +176,30 @@ BENCHMARK(BM_AppHandle_ApiMe);
 
 // The services behind the two pages, without the pipeline and the template: what the database,
 // the key cache, decryption and the audit entry cost.
-void service_loop(benchmark::State& state, const std::string& token, bool queue) {
-  Fixture& f = fixture();
-  const services::Services& s = f.app().services();
+template <typename Call>
+void service_loop(benchmark::State& state, const std::string& token, Call call) {
+  const services::Services& s = fixture().app().services();
   auto actor = services::authenticate(s, token, "127.0.0.1");
   if (!actor) {
     state.SkipWithError("authenticate failed");
     return;
   }
-  std::int64_t n = 0;
-  for (auto _ : state) {
-    if (++n % 2000 == 0) {
-      state.PauseTiming();
-      (void)f.db().checkpoint();
-      state.ResumeTiming();
-    }
-    if (queue) {
-      auto v = services::queue(s, *actor);
-      if (!v) {
-        state.SkipWithError("queue failed");
-        break;
-      }
-      benchmark::DoNotOptimize(v);
-    } else {
-      auto v = services::list_clients(s, *actor);
-      if (!v) {
-        state.SkipWithError("list_clients failed");
-        break;
-      }
-      benchmark::DoNotOptimize(v);
-    }
-  }
+  run_loop(state, "the service failed", [&] {
+    auto v = call(s, *actor);
+    benchmark::DoNotOptimize(v);
+    return v.has_value();
+  });
 }
 
 void BM_Service_ListClientsOmbud(benchmark::State& state) {
-  service_loop(state, fixture().token(), false);
+  service_loop(state, fixture().token(),
+               [](const services::Services& s, const services::Actor& a) { return services::list_clients(s, a); });
 }
 BENCHMARK(BM_Service_ListClientsOmbud);
 
 void BM_Service_Queue(benchmark::State& state) {
-  service_loop(state, fixture().samordnare_token(), true);
+  service_loop(state, fixture().samordnare_token(),
+               [](const services::Services& s, const services::Actor& a) { return services::queue(s, a); });
 }
 BENCHMARK(BM_Service_Queue);
 

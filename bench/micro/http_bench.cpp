@@ -14,24 +14,18 @@ namespace {
 
 namespace http = ombud::http;
 
-// The routes the application registers, in the order App's constructor registers them.
+// The routes of the application, in the order App matches them.
 const http::Router& app_router() {
   static const http::Router kRouter = [] {
     http::Router r;
-    http::register_system_routes(r);
-    http::register_web_routes(r);
-    http::register_list_routes(r);
-    http::register_client_routes(r);
-    http::register_settings_routes(r);
-    http::register_api_routes(r);
-    http::register_case_api_routes(r);
+    http::register_routes(r);
     return r;
   }();
   return kRouter;
 }
 
-void match_loop(benchmark::State& state, const http::Router& router, const char* method, const char* path,
-                bool expect_match) {
+void BM_RouterMatch_App(benchmark::State& state, const char* method, const char* path, bool expect_match) {
+  const http::Router& router = app_router();
   for (auto _ : state) {
     auto m = router.match(method, path);
     benchmark::DoNotOptimize(m);
@@ -42,43 +36,15 @@ void match_loop(benchmark::State& state, const http::Router& router, const char*
   }
   state.counters["routes"] = static_cast<double>(router.routes().size());
 }
-
-void BM_RouterMatch_App_Healthz(benchmark::State& state) {
-  match_loop(state, app_router(), "GET", "/healthz", true);
-}
-BENCHMARK(BM_RouterMatch_App_Healthz);
-
-void BM_RouterMatch_App_Start(benchmark::State& state) {
-  match_loop(state, app_router(), "GET", "/", true);
-}
-BENCHMARK(BM_RouterMatch_App_Start);
-
-void BM_RouterMatch_App_ApiMe(benchmark::State& state) {
-  match_loop(state, app_router(), "GET", "/api/v1/me", true);
-}
-BENCHMARK(BM_RouterMatch_App_ApiMe);
-
-void BM_RouterMatch_App_Static(benchmark::State& state) {
-  match_loop(state, app_router(), "GET", "/static/app.css", true);
-}
-BENCHMARK(BM_RouterMatch_App_Static);
-
-void BM_RouterMatch_App_NotFound(benchmark::State& state) {
-  match_loop(state, app_router(), "GET", "/no/such/page", false);
-}
-BENCHMARK(BM_RouterMatch_App_NotFound);
-
+BENCHMARK_CAPTURE(BM_RouterMatch_App, Healthz, "GET", "/healthz", true);
+BENCHMARK_CAPTURE(BM_RouterMatch_App, Start, "GET", "/", true);
+BENCHMARK_CAPTURE(BM_RouterMatch_App, ApiMe, "GET", "/api/v1/me", true);
+BENCHMARK_CAPTURE(BM_RouterMatch_App, Static, "GET", "/static/app.css", true);
+BENCHMARK_CAPTURE(BM_RouterMatch_App, NotFound, "GET", "/no/such/page", false);
 // A client page: a parameter to decode, behind ~20 routes of the same length.
-void BM_RouterMatch_App_ClientPage(benchmark::State& state) {
-  match_loop(state, app_router(), "GET", "/clients/01hzx3k7q2m9c4v8b6n5t1r0wy/assessment", true);
-}
-BENCHMARK(BM_RouterMatch_App_ClientPage);
-
+BENCHMARK_CAPTURE(BM_RouterMatch_App, ClientPage, "GET", "/clients/01hzx3k7q2m9c4v8b6n5t1r0wy/assessment", true);
 // Near the end of the list: the scan passes every other route first.
-void BM_RouterMatch_App_ApiLate(benchmark::State& state) {
-  match_loop(state, app_router(), "POST", "/api/v1/clients/01hzx3k7q2m9c4v8b6n5t1r0wy/status", true);
-}
-BENCHMARK(BM_RouterMatch_App_ApiLate);
+BENCHMARK_CAPTURE(BM_RouterMatch_App, ApiLate, "POST", "/api/v1/clients/01hzx3k7q2m9c4v8b6n5t1r0wy/status", true);
 
 // A form of 10 fields as a client form posts it: Swedish text, spaces as '+', escapes.
 void BM_FormParse10(benchmark::State& state) {

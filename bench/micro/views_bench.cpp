@@ -66,18 +66,24 @@ views::Page start_page(const views::Renderer& r, int clients) {
   return page;
 }
 
+// Renders with `render` once per iteration and reports the size of the page.
+template <typename Render>
+void render_loop(benchmark::State& state, Render render) {
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    std::string html = render();
+    bytes = html.size();
+    benchmark::DoNotOptimize(html);
+  }
+  state.counters["html_bytes"] = static_cast<double>(bytes);
+}
+
 // GET / for an ombud; the argument is the number of clients in the table.
 void BM_RenderStartOmbud(benchmark::State& state) {
   const auto& r = renderer();
   const views::Frame frame = frame_for(r, domain::Role::kOmbud, "nav.my_clients");
   const views::Page page = start_page(r, static_cast<int>(state.range(0)));
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    std::string html = views::render_page(r, frame, page);
-    bytes = html.size();
-    benchmark::DoNotOptimize(html);
-  }
-  state.counters["html_bytes"] = static_cast<double>(bytes);
+  render_loop(state, [&] { return views::render_page(r, frame, page); });
 }
 BENCHMARK(BM_RenderStartOmbud)->Arg(0)->Arg(8)->Arg(50)->Arg(400);
 
@@ -90,13 +96,7 @@ void BM_RenderLogin(benchmark::State& state) {
   views::LoginView view;
   view.csrf_token = "pre-session-token-pre-session-token-abcdefg";
   view.next = "/";
-  std::size_t bytes = 0;
-  for (auto _ : state) {
-    std::string html = views::render_login(r, frame, view);
-    bytes = html.size();
-    benchmark::DoNotOptimize(html);
-  }
-  state.counters["html_bytes"] = static_cast<double>(bytes);
+  render_loop(state, [&] { return views::render_login(r, frame, view); });
 }
 BENCHMARK(BM_RenderLogin);
 

@@ -82,15 +82,19 @@ views::Frame Ctx::frame(std::string_view title_key) const {
   return f;
 }
 
+void register_routes(Router& router) {
+  register_system_routes(router);
+  register_web_routes(router);
+  register_list_routes(router);
+  register_client_routes(router);
+  register_settings_routes(router);
+  register_api_routes(router);
+  register_case_api_routes(router);
+}
+
 App::App(services::Services& services, const views::Renderer& views, HttpConfig config)
     : services_(services), views_(views), config_(config) {
-  register_system_routes(router_);
-  register_web_routes(router_);
-  register_list_routes(router_);
-  register_client_routes(router_);
-  register_settings_routes(router_);
-  register_api_routes(router_);
-  register_case_api_routes(router_);
+  register_routes(router_);
   std::vector<std::pair<std::string, std::string>> labels;
   for (const auto& r : router_.routes())
     labels.emplace_back(r.method, r.pattern);

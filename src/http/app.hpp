@@ -109,6 +109,8 @@ Response page_error(const Ctx& ctx, const Error& error);
 /// A local path safe to redirect to after login, or "/".
 std::string safe_next(std::string_view next);
 
+/// Every route of the application, in the order App matches them.
+void register_routes(Router& router);
 void register_web_routes(Router& router);
 void register_api_routes(Router& router);
 void register_system_routes(Router& router);

@@ -197,10 +197,4 @@ Result<crypto::DataKey> unwrap_client_key(const Services& s, const std::string& 
   return key;
 }
 
-Result<crypto::DataKey> load_client_key(const Services& s, soci::session& sql, const std::string& client_id) {
-  auto rec = OMBUD_TRY(store::find_client_key(sql, client_id));
-  if (!rec) return fail(Error::not_found());
-  return unwrap_client_key(s, client_id, rec->key_version, rec->kek_version, rec->wrapped);
-}
-
 }  // namespace ombud::services

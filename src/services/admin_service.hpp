@@ -41,8 +41,6 @@ Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSu
 
 /// A new client's data key, wrapped and stored inside the caller's transaction.
 Result<crypto::DataKey> create_client_key(const Services& s, store::Tx& tx, const std::string& client_id);
-/// A client's data key, unwrapped; kNotFound when the client has none (destroyed).
-Result<crypto::DataKey> load_client_key(const Services& s, soci::session& sql, const std::string& client_id);
 /// Unwraps a data key already read from the database, through the key cache.
 Result<crypto::DataKey> unwrap_client_key(const Services& s, const std::string& client_id, int key_version,
                                           int kek_version, const std::string& wrapped);

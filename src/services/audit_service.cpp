@@ -6,7 +6,6 @@
 
 #include <condition_variable>
 #include <exception>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -19,7 +18,9 @@ AuditSubject AuditSubject::command_line() {
   return AuditSubject{std::nullopt, who, "system", "local"};
 }
 
-Status audit(store::Tx& tx, const Services& s, const AuditSubject& who, const AuditEvent& event) {
+namespace {
+
+store::AuditEntry entry_of(const Services& s, const AuditSubject& who, const AuditEvent& event) {
   store::AuditEntry e;
   e.at = s.clock.now();
   e.user_id = who.user_id;
@@ -31,59 +32,49 @@ Status audit(store::Tx& tx, const Services& s, const AuditSubject& who, const Au
   e.subject_ids = event.subject_ids;
   e.outcome = event.outcome;
   e.address = who.address;
-  return store::append_audit(tx.sql(), tx.engine(), e);
+  return e;
 }
 
-namespace {
+}  // namespace
+
+Status audit(store::Tx& tx, const Services& s, const AuditSubject& who, const AuditEvent& event) {
+  store::AuditEntry e = entry_of(s, who, event);
+  return store::append_audit(tx.sql(), tx.engine(), e);
+}
 
 // Group commit of the entries that stand alone (reads, lists, refusals). Each caller waits until
 // its entry is committed; whoever finds no commit under way writes everything queued so far in
 // one transaction. Under load a few requests share one commit.
-struct Pending {
-  store::AuditEntry entry;
-  Status result;
-  bool done = false;
-};
-
-struct GroupCommit {
+struct AuditGroupCommit {
+  struct Waiter {
+    store::AuditEntry entry;
+    Status result;
+    bool done = false;
+  };
   std::mutex mutex;
   std::condition_variable cv;
-  std::vector<Pending*> queue;
+  std::vector<Waiter*> queue;
   bool writing = false;
 };
 
-GroupCommit& group_commit(const Services& s) {
-  // One queue per database.
-  static std::mutex m;
-  static std::map<const store::Database*, std::unique_ptr<GroupCommit>> all;
-  std::lock_guard lock(m);
-  auto& g = all[&s.db];
-  if (!g) g = std::make_unique<GroupCommit>();
-  return *g;
+std::shared_ptr<AuditGroupCommit> make_audit_group_commit() {
+  return std::make_shared<AuditGroupCommit>();
 }
 
-Status write_batch(const Services& s, const std::vector<Pending*>& batch) {
+namespace {
+
+Status write_batch(const Services& s, const std::vector<AuditGroupCommit::Waiter*>& batch) {
   auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite, store::Durability::kRelaxed));
-  for (Pending* p : batch)
-    OMBUD_CHECK(store::append_audit(tx->sql(), tx->engine(), p->entry));
+  for (auto* w : batch)
+    OMBUD_CHECK(store::append_audit(tx->sql(), tx->engine(), w->entry));
   return tx->commit();
 }
 
 }  // namespace
 
 Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& event) {
-  Pending mine;
-  mine.entry.at = s.clock.now();
-  mine.entry.user_id = who.user_id;
-  mine.entry.username = who.username;
-  mine.entry.role = who.role;
-  mine.entry.action = event.action;
-  mine.entry.record_kind = event.record_kind;
-  mine.entry.client_id = event.client_id;
-  mine.entry.subject_ids = event.subject_ids;
-  mine.entry.outcome = event.outcome;
-  mine.entry.address = who.address;
-  GroupCommit& g = group_commit(s);
+  AuditGroupCommit::Waiter mine{entry_of(s, who, event), {}, false};
+  AuditGroupCommit& g = *s.audit_group;
   std::unique_lock lock(g.mutex);
   g.queue.push_back(&mine);
   while (!mine.done) {
@@ -92,7 +83,7 @@ Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& e
       continue;
     }
     g.writing = true;
-    std::vector<Pending*> batch;
+    std::vector<AuditGroupCommit::Waiter*> batch;
     batch.swap(g.queue);
     lock.unlock();
     Status st;
@@ -103,9 +94,9 @@ Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& e
       st = fail(Error::internal(std::string("audit group commit: ") + e.what()));
     }
     lock.lock();
-    for (Pending* p : batch) {
-      p->result = st;
-      p->done = true;
+    for (auto* w : batch) {
+      w->result = st;
+      w->done = true;
     }
     g.writing = false;
     g.cv.notify_all();

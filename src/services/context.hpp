@@ -3,6 +3,7 @@
 // What every use case receives: the dependencies (Services), and who is acting (Actor).
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "core/time.hpp"
@@ -23,6 +24,10 @@ struct AuthSettings {
   int max_failures_per_address = 25;  // at most 100 an hour from one address
 };
 
+/// The queue through which audit_now() commits stand-alone entries in groups (audit_service.cpp).
+struct AuditGroupCommit;
+std::shared_ptr<AuditGroupCommit> make_audit_group_commit();
+
 /// The long-lived dependencies of the use cases; one per process.
 struct Services {
   store::Database& db;
@@ -31,6 +36,7 @@ struct Services {
   const Clock& clock;
   AuthSettings auth;
   crypto::DataKeyCache* key_cache = nullptr;  // optional: unwrapped client keys between requests
+  std::shared_ptr<AuditGroupCommit> audit_group = make_audit_group_commit();
 };
 
 /// A signed-in user acting through a session.

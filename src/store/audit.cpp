@@ -34,20 +34,48 @@ struct AuditRow {
   std::string prev_hash;
   std::string hash;
 
-  void bind(soci::statement& st) {
-    st.exchange(soci::into(seq));
-    st.exchange(soci::into(at));
-    st.exchange(soci::into(user_id, user_ind));
-    st.exchange(soci::into(username));
-    st.exchange(soci::into(role));
-    st.exchange(soci::into(action));
-    st.exchange(soci::into(record_kind));
-    st.exchange(soci::into(client_id, client_ind));
-    st.exchange(soci::into(subject_ids));
-    st.exchange(soci::into(outcome));
-    st.exchange(soci::into(address));
-    st.exchange(soci::into(prev_hash));
-    st.exchange(soci::into(hash));
+  // Calls f with each column's variable (and its indicator, where the column may be NULL), in
+  // the order of kColumns.
+  template <typename F>
+  void each(F f) {
+    f(seq);
+    f(at);
+    f(user_id, user_ind);
+    f(username);
+    f(role);
+    f(action);
+    f(record_kind);
+    f(client_id, client_ind);
+    f(subject_ids);
+    f(outcome);
+    f(address);
+    f(prev_hash);
+    f(hash);
+  }
+
+  void bind_into(soci::statement& st) {
+    each([&](auto&... v) { st.exchange(soci::into(v...)); });
+  }
+  void bind_use(soci::statement& st) {
+    each([&](auto&... v) { st.exchange(soci::use(v...)); });
+  }
+
+  void load(const AuditEntry& e) {
+    seq = e.seq;
+    at = e.at;
+    user_id = e.user_id.value_or(0);
+    user_ind = e.user_id ? soci::i_ok : soci::i_null;
+    username = e.username;
+    role = e.role;
+    action = e.action;
+    record_kind = e.record_kind;
+    client_id = e.client_id.value_or("");
+    client_ind = e.client_id ? soci::i_ok : soci::i_null;
+    subject_ids = e.subject_ids;
+    outcome = e.outcome;
+    address = e.address;
+    prev_hash = e.prev_hash;
+    hash = e.hash;
   }
 
   AuditEntry entry() const {
@@ -104,39 +132,11 @@ struct AuditTail : CachedStatement {
 };
 
 struct AuditInsert : CachedStatement {
-  long long seq = 0;
-  long long at = 0;
-  long long user_id = 0;
-  soci::indicator user_ind = soci::i_null;
-  std::string username;
-  std::string role;
-  std::string action;
-  std::string record_kind;
-  std::string client_id;
-  soci::indicator client_ind = soci::i_null;
-  std::string subject_ids;
-  std::string outcome;
-  std::string address;
-  std::string prev_hash;
-  std::string hash;
+  AuditRow row;
   explicit AuditInsert(soci::session& sql) : CachedStatement(sql) {
-    st.exchange(soci::use(seq));
-    st.exchange(soci::use(at));
-    st.exchange(soci::use(user_id, user_ind));
-    st.exchange(soci::use(username));
-    st.exchange(soci::use(role));
-    st.exchange(soci::use(action));
-    st.exchange(soci::use(record_kind));
-    st.exchange(soci::use(client_id, client_ind));
-    st.exchange(soci::use(subject_ids));
-    st.exchange(soci::use(outcome));
-    st.exchange(soci::use(address));
-    st.exchange(soci::use(prev_hash));
-    st.exchange(soci::use(hash));
-    prepare(
-        "INSERT INTO audit_log(seq, at, user_id, username, role, action, record_kind, client_id, subject_ids, "
-        "outcome, address, prev_hash, hash) VALUES(:seq, :at, :uid, :un, :ro, :ac, :rk, :cid, :sids, :oc, :ad, "
-        ":ph, :h)");
+    row.bind_use(st);
+    prepare(std::string("INSERT INTO audit_log(") + kColumns +
+            ") VALUES(:seq, :at, :uid, :un, :ro, :ac, :rk, :cid, :sids, :oc, :ad, :ph, :h)");
   }
 };
 }  // namespace
@@ -160,21 +160,7 @@ Status append_audit(soci::session& sql, Engine engine, AuditEntry& e) {
     e.prev_hash = last_hash;
     e.hash = audit_entry_hash(e, last_hash);
     auto q = StatementCache::get<AuditInsert>(sql);
-    q->seq = e.seq;
-    q->at = e.at;
-    q->user_id = e.user_id.value_or(0);
-    q->user_ind = e.user_id ? soci::i_ok : soci::i_null;
-    q->username = e.username;
-    q->role = e.role;
-    q->action = e.action;
-    q->record_kind = e.record_kind;
-    q->client_id = e.client_id.value_or("");
-    q->client_ind = e.client_id ? soci::i_ok : soci::i_null;
-    q->subject_ids = e.subject_ids;
-    q->outcome = e.outcome;
-    q->address = e.address;
-    q->prev_hash = e.prev_hash;
-    q->hash = e.hash;
+    q->row.load(e);
     q->st.execute(true);
     return {};
   });
@@ -185,7 +171,7 @@ Result<AuditChainReport> verify_audit_chain(soci::session& sql) {
     AuditChainReport report;
     AuditRow row;
     soci::statement st(sql);
-    row.bind(st);
+    row.bind_into(st);
     st.alloc();
     st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq");
     st.define_and_bind();
@@ -218,7 +204,7 @@ Result<std::vector<AuditEntry>> list_audit(soci::session& sql, const AuditQuery&
   return guarded("audit.list", [&]() -> Result<std::vector<AuditEntry>> {
     AuditRow row;
     soci::statement st(sql);
-    row.bind(st);
+    row.bind_into(st);
     std::string where = " WHERE 1 = 1";
     long long before = q.before_seq;
     long long uid = q.user_id.value_or(0);

@@ -294,7 +294,8 @@ struct ListClients : CachedStatement {
     st.exchange(soci::into(kek_version.value, kek_version.ind));
     st.exchange(soci::into(wrapped_key.value, wrapped_key.ind));
     int branch = 0;
-    // Each use of the state filter gets its own placeholders, bound to the same values.
+    // The state filter appears once per branch of the query, each time with placeholders of its
+    // own (:s<branch>_<i>) that are bound to the same state values.
     auto state_filter = [&]() {
       std::string f;
       if (state_count == 0) return f;
