@@ -3,6 +3,10 @@
 
 namespace ombud::domain {
 
+bool details_editable(CaseState s) {
+  return s != CaseState::kDeclined && s != CaseState::kWithdrawn && s != CaseState::kReferredAcute;
+}
+
 bool before_orientation(CaseState s) {
   return s == CaseState::kFirstContact || s == CaseState::kAssessment || s == CaseState::kOrientation;
 }

@@ -37,6 +37,9 @@ bool action_allowed(CaseState state, CaseAction action);
 /// client wants an ombud after the visit).
 Result<CaseState> next_state(CaseState state, CaseAction action, bool accepted = true);
 
+/// Whether a case in this state has details to correct (not one that ended before an assignment).
+bool details_editable(CaseState state);
+
 /// The states in which the case waits for the orientation visit deadline to be met.
 bool before_orientation(CaseState state);
 

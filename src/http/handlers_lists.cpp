@@ -39,56 +39,62 @@ views::Table client_table(const Ctx& ctx, const std::vector<services::ClientLine
   return t;
 }
 
+// The introduction of a role's start page.
+const char* start_intro(domain::Role role) {
+  switch (role) {
+    case domain::Role::kOmbud: return nullptr;
+    case domain::Role::kSamordnare: return "start.samordnare_intro";
+    case domain::Role::kLedningsgrupp: return "start.ledning_intro";
+    case domain::Role::kLansstyrelse: return "start.lansstyrelse_intro";
+    case domain::Role::kAdmin: return "start.admin_intro";
+  }
+  return nullptr;
+}
+
+// The start page holds what the role may open: an ombud's own cases, the samordnare's overviews,
+// the rules, the users.
 Response get_start(Ctx& ctx) {
+  using P = domain::Permission;
   const services::Actor& a = *ctx.actor;
+  const bool own_cases = domain::case_list_scope(a.role) == domain::ListScope::kOwn;
   views::Page page;
-  const char* title = a.role == domain::Role::kOmbud ? "nav.my_clients" : "start.title";
+  const char* title = own_cases ? "nav.my_clients" : "start.title";
   page.heading = ctx.t(title);
   page.lead = {ctx.t("start.welcome", {{"name", a.display_name}})};
-  switch (a.role) {
-    case domain::Role::kOmbud: {
-      page.actions = {{ctx.t("nav.new_contact"), "/contacts/new"}};
-      auto lines = services::list_clients(ctx.s, a);
-      if (!lines) return page_error(ctx, lines.error());
-      views::Table t = client_table(ctx, *lines, {}, false);
-      t.title = ctx.t("start.my_clients");
-      t.title_hidden = true;
-      t.empty_text = ctx.t("start.no_clients");
-      page.tables.push_back(std::move(t));
-      break;
+  if (const char* intro = start_intro(a.role)) page.lead.push_back(ctx.t(intro));
+  if (domain::role_allows(a.role, P::kRecordContact))
+    page.actions.push_back({ctx.t("nav.new_contact"), "/contacts/new"});
+  if (own_cases) {
+    auto lines = services::list_clients(ctx.s, a);
+    if (!lines) return page_error(ctx, lines.error());
+    views::Table t = client_table(ctx, *lines, {}, false);
+    t.title = ctx.t("start.my_clients");
+    t.title_hidden = true;
+    t.empty_text = ctx.t("start.no_clients");
+    page.tables.push_back(std::move(t));
+  }
+  if (domain::role_allows(a.role, P::kViewQueue)) {
+    page.actions.insert(page.actions.end(), {{ctx.t("nav.queue"), "/queue", true},
+                                             {ctx.t("nav.deadlines"), "/deadlines", true},
+                                             {ctx.t("nav.clients"), "/clients", true},
+                                             {ctx.t("nav.caseload"), "/caseload", true}});
+  } else if (domain::role_allows(a.role, P::kEditPriorities)) {
+    page.actions.push_back({ctx.t("nav.settings"), "/settings", true});
+  }
+  if (domain::role_allows(a.role, P::kManageUsers)) {
+    auto users = services::list_users(ctx.s, a.operation_id);
+    if (!users) return page_error(ctx, users.error());
+    views::Table t;
+    t.title = ctx.t("start.users");
+    t.columns = {ctx.t("start.user_name"), ctx.t("start.user_username"), ctx.t("start.user_role"),
+                 ctx.t("start.user_status")};
+    for (const auto& u : *users) {
+      t.rows.push_back({{u.display_name, "", "", "", true},
+                        {u.username},
+                        {views::role_label(ctx.views, ctx.lang, u.role)},
+                        {ctx.t(u.disabled ? "start.user_disabled" : "start.user_active")}});
     }
-    case domain::Role::kSamordnare: {
-      page.lead.push_back(ctx.t("start.samordnare_intro"));
-      page.actions = {{ctx.t("nav.new_contact"), "/contacts/new"},
-                      {ctx.t("nav.queue"), "/queue", true},
-                      {ctx.t("nav.deadlines"), "/deadlines", true},
-                      {ctx.t("nav.clients"), "/clients", true},
-                      {ctx.t("nav.caseload"), "/caseload", true}};
-      break;
-    }
-    case domain::Role::kLedningsgrupp:
-      page.lead.push_back(ctx.t("start.ledning_intro"));
-      page.actions = {{ctx.t("nav.settings"), "/settings", true}};
-      break;
-    case domain::Role::kLansstyrelse: page.lead.push_back(ctx.t("start.lansstyrelse_intro")); break;
-    case domain::Role::kAdmin: {
-      page.lead.push_back(ctx.t("start.admin_intro"));
-      page.actions = {{ctx.t("nav.settings"), "/settings", true}};
-      auto users = services::list_users(ctx.s, a.operation_id);
-      if (!users) return page_error(ctx, users.error());
-      views::Table t;
-      t.title = ctx.t("start.users");
-      t.columns = {ctx.t("start.user_name"), ctx.t("start.user_username"), ctx.t("start.user_role"),
-                   ctx.t("start.user_status")};
-      for (const auto& u : *users) {
-        t.rows.push_back({{u.display_name, "", "", "", true},
-                          {u.username},
-                          {views::role_label(ctx.views, ctx.lang, u.role)},
-                          {ctx.t(u.disabled ? "start.user_disabled" : "start.user_active")}});
-      }
-      page.tables.push_back(std::move(t));
-      break;
-    }
+    page.tables.push_back(std::move(t));
   }
   page.after = {ctx.t("session.idle_note")};
   return page_response(ctx, ctx.t(title), page);

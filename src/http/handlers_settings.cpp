@@ -101,7 +101,7 @@ std::vector<domain::PriorityGroup> groups_from(const Form& f, std::vector<FieldE
 
 views::Page settings_page(Ctx& ctx, const services::VersionedConfig& current, const domain::OperationConfig& shown,
                           const std::string& version_field) {
-  const domain::Role role = ctx.actor->role;
+  const domain::ConfigScope scope = domain::config_scope(ctx.actor->role);
   const domain::OperationConfig& c = shown;
   views::Page page;
   page.heading = ctx.t("settings.title");
@@ -111,7 +111,7 @@ views::Page settings_page(Ctx& ctx, const services::VersionedConfig& current, co
         "settings.changed", {{"date", format_local_minute(current.changed_at)},
                              {"who", current.changed_by.empty() ? ctx.t("settings.by_system") : current.changed_by}}));
   }
-  if (role != domain::Role::kAdmin) {
+  if (scope != domain::ConfigScope::kAll) {
     page.facts = {
         {ctx.t("settings.min_age"), std::to_string(c.min_age)},
         {ctx.t("settings.max_age"), c.max_age ? std::to_string(*c.max_age) : ctx.t("settings.no_max_age")},
@@ -124,12 +124,12 @@ views::Page settings_page(Ctx& ctx, const services::VersionedConfig& current, co
         {ctx.t("settings.acute_help_text"), c.acute_help_text},
         {ctx.t("settings.complaints_contact"), c.complaints_contact}};
   }
-  if (role == domain::Role::kAdmin || role == domain::Role::kLedningsgrupp) {
+  if (scope != domain::ConfigScope::kNone) {
     views::FormBlock f;
     f.action = "/settings";
     f.submit = ctx.t("settings.submit");
     f.hidden = {{"config_version", version_field}};
-    if (role == domain::Role::kAdmin) {
+    if (scope == domain::ConfigScope::kAll) {
       f.controls.push_back(field(K::kNumber, "min_age", ctx.t("settings.min_age"), std::to_string(c.min_age), "4"));
       Control max = field(K::kNumber, "max_age", ctx.t("settings.max_age"), opt_int(c.max_age), "4");
       max.optional_mark = true;
@@ -209,7 +209,7 @@ Response post_settings(Ctx& ctx) {
   // The ledningsgrupp's form holds only the priority groups; the rest stays as it is.
   domain::OperationConfig c = current->config;
   long long n = 0;
-  if (ctx.actor->role == domain::Role::kAdmin) {
+  if (domain::config_scope(ctx.actor->role) == domain::ConfigScope::kAll) {
     auto number = [&](const char* name, int& out) {
       if (parse_int(trim(f.get(name)), n)) {
         out = static_cast<int>(n);

@@ -70,37 +70,23 @@ struct Loaded {
 
 // ---- Access ---------------------------------------------------------------------------------
 
-enum class Need {
-  kRead,         // see the client
-  kIntake,       // own wish, assessment, acute referral, booking, priorities
-  kOrientation,  // record the orientation visit
-  kStatus,       // pause, resume, withdraw
-};
+using domain::CaseNeed;
 
-bool contains(const std::vector<long long>& v, long long x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
+// What the access policy needs of a stored case.
+domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long long>& booked) {
+  domain::CaseStanding c;
+  c.operation_id = row.operation_id;
+  c.state = domain::parse_code(domain::kCaseStates, row.state).value_or(CaseState::kDeclined);
+  c.recorded_by = row.recorded_by;
+  c.primary_ombud_id = row.primary_ombud_id;
+  c.orientation_booked = row.orientation_on.has_value();
+  c.orientation_ombud = booked;
+  return c;
 }
 
-// Client-scoped access on top of the role check of the route: the samordnare works with every
-// case of the operation; an ombud only with own cases.
-bool may(const Actor& a, const ClientRow& row, const std::vector<long long>& booked, Need need) {
-  if (a.operation_id != row.operation_id) return false;
-  if (a.role == domain::Role::kSamordnare) return true;
-  if (a.role != domain::Role::kOmbud) return false;
-  auto state = domain::parse_code(domain::kCaseStates, row.state).value_or(CaseState::kDeclined);
-  bool primary = row.primary_ombud_id == a.user_id &&
-                 (state == CaseState::kActive || state == CaseState::kPaused || state == CaseState::kClosing);
-  bool on_visit = state == CaseState::kOrientation && contains(booked, a.user_id);
-  bool recorder =
-      row.recorded_by == a.user_id && (state == CaseState::kFirstContact || state == CaseState::kAssessment ||
-                                       (state == CaseState::kOrientation && !row.orientation_on));
-  switch (need) {
-    case Need::kRead: return primary || on_visit || recorder;
-    case Need::kIntake: return on_visit || recorder;
-    case Need::kOrientation: return on_visit;
-    case Need::kStatus: return primary || on_visit || recorder;
-  }
-  return false;
+domain::CaseStanding standing_of(long long operation_id, const ClientView& v) {
+  return domain::CaseStanding{
+      operation_id, v.state, v.recorded_by, v.primary_ombud_id, v.orientation_on.has_value(), v.orientation_ombud};
 }
 
 // The data key of a client row (or list line) read with its wrapped key.
@@ -115,18 +101,18 @@ Result<crypto::DataKey> key_of(const Services& s, const Row& row) {
 constexpr const char* kDenied = "client access denied";
 
 // Loads a case for `need`. Not visible, or not in the actor's operation: kNotFound.
-Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, const std::string& id, Need need) {
+Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, const std::string& id, CaseNeed need) {
   auto row = OMBUD_TRY(store::find_client(sql, actor.operation_id, id));
   std::vector<long long> booked;
   if (row) booked = OMBUD_TRY(store::orientation_ombud(sql, id));
   // A client the actor may not see does not exist for them (404); one they see but may not act on
   // in this way is forbidden (403). Both refusals are logged.
-  if (!row || !may(actor, *row, booked, Need::kRead)) {
+  if (!row || !domain::may(actor.principal(), standing_of(*row, booked), CaseNeed::kRead)) {
     Error e = Error::not_found("client.not_found");
     e.detail = kDenied;
     return fail(e);
   }
-  if (!may(actor, *row, booked, need)) {
+  if (!domain::may(actor.principal(), standing_of(*row, booked), need)) {
     Error e = Error::forbidden();
     e.detail = kDenied;
     return fail(e);
@@ -309,7 +295,7 @@ Status write_stat(store::Tx& tx, long long operation_id, domain::StatEvent e) {
 // access is logged.
 template <typename Change>
 Result<ClientView> change_case(const Services& s, const Actor& actor, const std::string& client_id, int version,
-                               Need need, const char* record_kind, Change&& change) {
+                               CaseNeed need, const char* record_kind, Change&& change) {
   auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
   auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite));
   auto found = load(s, tx->sql(), actor, client_id, need);
@@ -346,43 +332,28 @@ Date today(const Services& s) {
 }
 
 std::vector<CaseAction> available_actions(const Actor& actor, const ClientView& v) {
-  ClientRow row;
-  row.operation_id = actor.operation_id;
-  row.state = state_code(v.state);
-  row.recorded_by = v.recorded_by;
-  row.primary_ombud_id = v.primary_ombud_id;
-  if (v.orientation_on) row.orientation_on = format_date(*v.orientation_on);
+  const domain::CaseStanding standing = standing_of(actor.operation_id, v);
   std::vector<CaseAction> out;
-  auto offer = [&](CaseAction a, Need need) {
-    if (domain::action_allowed(v.state, a) && may(actor, row, v.orientation_ombud, need)) out.push_back(a);
+  auto offer = [&](CaseAction a, CaseNeed need) {
+    if (domain::action_allowed(v.state, a) && domain::may(actor.principal(), standing, need)) out.push_back(a);
   };
-  offer(CaseAction::kConfirmOwnWish, Need::kIntake);
-  offer(CaseAction::kAssess, Need::kIntake);
-  offer(CaseAction::kReferAcute, Need::kIntake);
-  offer(CaseAction::kBookOrientation, Need::kIntake);
-  if (v.orientation_on) offer(CaseAction::kRecordOrientation, Need::kOrientation);
-  offer(CaseAction::kSetPriorities, Need::kIntake);
-  if (actor.role == domain::Role::kSamordnare) {
-    offer(CaseAction::kAssign, Need::kRead);
-    offer(CaseAction::kReassign, Need::kRead);
-  }
-  offer(CaseAction::kPause, Need::kStatus);
-  offer(CaseAction::kResume, Need::kStatus);
-  offer(CaseAction::kWithdraw, Need::kStatus);
+  offer(CaseAction::kConfirmOwnWish, CaseNeed::kIntake);
+  offer(CaseAction::kAssess, CaseNeed::kIntake);
+  offer(CaseAction::kReferAcute, CaseNeed::kIntake);
+  offer(CaseAction::kBookOrientation, CaseNeed::kIntake);
+  if (v.orientation_on) offer(CaseAction::kRecordOrientation, CaseNeed::kRecordOrientation);
+  offer(CaseAction::kSetPriorities, CaseNeed::kIntake);
+  offer(CaseAction::kAssign, CaseNeed::kAssign);
+  offer(CaseAction::kReassign, CaseNeed::kAssign);
+  offer(CaseAction::kPause, CaseNeed::kChangeStatus);
+  offer(CaseAction::kResume, CaseNeed::kChangeStatus);
+  offer(CaseAction::kWithdraw, CaseNeed::kChangeStatus);
   return out;
 }
 
 bool may_edit_details(const Actor& actor, const ClientView& v) {
-  if (v.state == CaseState::kDeclined || v.state == CaseState::kWithdrawn || v.state == CaseState::kReferredAcute) {
-    return false;
-  }
-  ClientRow row;
-  row.operation_id = actor.operation_id;
-  row.state = state_code(v.state);
-  row.recorded_by = v.recorded_by;
-  row.primary_ombud_id = v.primary_ombud_id;
-  if (v.orientation_on) row.orientation_on = format_date(*v.orientation_on);
-  return may(actor, row, v.orientation_ombud, Need::kStatus);
+  return domain::details_editable(v.state) &&
+         domain::may(actor.principal(), standing_of(actor.operation_id, v), CaseNeed::kEditDetails);
 }
 
 Result<std::map<long long, std::string>> staff_names(const Services& s, const Actor& actor) {
@@ -512,7 +483,7 @@ Result<ClientView> get_client(const Services& s, const Actor& actor, const std::
   ClientView view;
   {
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
-    auto loaded = load(s, tx->sql(), actor, client_id, Need::kRead);
+    auto loaded = load(s, tx->sql(), actor, client_id, CaseNeed::kRead);
     if (!loaded) {
       tx.reset();
       return fail(refused(s, actor, client_id, loaded.error()));
@@ -527,7 +498,7 @@ Result<ClientView> get_client(const Services& s, const Actor& actor, const std::
 
 Result<ClientView> confirm_own_wish(const Services& s, const Actor& actor, const std::string& client_id,
                                     const OwnWishInput& in) {
-  return change_case(s, actor, client_id, in.version, Need::kIntake, "own_wish",
+  return change_case(s, actor, client_id, in.version, CaseNeed::kIntake, "own_wish",
                      [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig&) -> Status {
                        std::vector<FieldError> errors;
                        Date on = parse_past_date(in.date, "date", today(s), v.first_contact_on, errors);
@@ -543,7 +514,7 @@ Result<ClientView> confirm_own_wish(const Services& s, const Actor& actor, const
 Result<ClientView> assess(const Services& s, const Actor& actor, const std::string& client_id,
                           const AssessmentInput& in) {
   return change_case(
-      s, actor, client_id, in.version, Need::kIntake, "assessment",
+      s, actor, client_id, in.version, CaseNeed::kIntake, "assessment",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
         std::vector<FieldError> errors;
         const Date now = today(s);
@@ -590,7 +561,7 @@ Result<ClientView> assess(const Services& s, const Actor& actor, const std::stri
 Result<ClientView> book_orientation(const Services& s, const Actor& actor, const std::string& client_id,
                                     const BookingInput& in) {
   return change_case(
-      s, actor, client_id, in.version, Need::kIntake, "orientation",
+      s, actor, client_id, in.version, CaseNeed::kIntake, "orientation",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
         std::vector<FieldError> errors;
         std::optional<Date> on = parse_date(trim(in.date));
@@ -640,7 +611,7 @@ Result<ClientView> book_orientation(const Services& s, const Actor& actor, const
 Result<ClientView> record_orientation(const Services& s, const Actor& actor, const std::string& client_id,
                                       const OrientationHeldInput& in) {
   return change_case(
-      s, actor, client_id, in.version, Need::kOrientation, "orientation",
+      s, actor, client_id, in.version, CaseNeed::kRecordOrientation, "orientation",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
         std::vector<FieldError> errors;
         if (!v.orientation_on) return fail(Error::conflict("orientation.not_booked"));
@@ -685,7 +656,7 @@ Result<ClientView> record_orientation(const Services& s, const Actor& actor, con
 
 Result<ClientView> set_priorities(const Services& s, const Actor& actor, const std::string& client_id,
                                   const PrioritiesInput& in) {
-  return change_case(s, actor, client_id, in.version, Need::kIntake, "priorities",
+  return change_case(s, actor, client_id, in.version, CaseNeed::kIntake, "priorities",
                      [&](store::Tx&, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
                        OMBUD_TRY(transition(v.state, CaseAction::kSetPriorities));
                        std::vector<std::string> keys;
@@ -700,9 +671,8 @@ Result<ClientView> set_priorities(const Services& s, const Actor& actor, const s
 }
 
 Result<ClientView> assign(const Services& s, const Actor& actor, const std::string& client_id, const AssignInput& in) {
-  if (actor.role != domain::Role::kSamordnare) return fail(Error::forbidden());
   return change_case(
-      s, actor, client_id, in.version, Need::kRead, "assignment",
+      s, actor, client_id, in.version, CaseNeed::kAssign, "assignment",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig&) -> Status {
         std::vector<FieldError> errors;
         const bool reassign = v.state == CaseState::kActive || v.state == CaseState::kPaused;
@@ -750,12 +720,9 @@ Result<ClientView> update_details(const Services& s, const Actor& actor, const s
   auto names = municipalities(s, actor.operation_id);
   if (!names) return fail(names.error());
   return change_case(
-      s, actor, client_id, in.version, Need::kStatus, "details",
+      s, actor, client_id, in.version, CaseNeed::kEditDetails, "details",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
-        if (v.state == CaseState::kDeclined || v.state == CaseState::kWithdrawn ||
-            v.state == CaseState::kReferredAcute) {
-          return fail(Error::conflict("status.transition_forbidden"));
-        }
+        if (!domain::details_editable(v.state)) return fail(Error::conflict("status.transition_forbidden"));
         std::vector<FieldError> errors;
         std::string alias(trim(in.alias));
         std::string reach(trim(in.reach));
@@ -806,7 +773,7 @@ Result<ClientView> update_details(const Services& s, const Actor& actor, const s
 Result<ClientView> change_status(const Services& s, const Actor& actor, const std::string& client_id,
                                  const StatusInput& in) {
   return change_case(
-      s, actor, client_id, in.version, Need::kStatus, "status",
+      s, actor, client_id, in.version, CaseNeed::kChangeStatus, "status",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig&) -> Status {
         std::vector<FieldError> errors;
         auto action = domain::parse_code(domain::kStatusActions, in.action);
@@ -851,10 +818,10 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
     f.operation_id = actor.operation_id;
     for (auto st : states)
       f.states.push_back(state_code(st));
-    if (actor.role == domain::Role::kOmbud) {
-      f.visible_to_ombud = actor.user_id;
-    } else if (actor.role != domain::Role::kSamordnare) {
-      return fail(Error::forbidden());
+    switch (domain::case_list_scope(actor.role)) {
+      case domain::ListScope::kOwn: f.visible_to_ombud = actor.user_id; break;
+      case domain::ListScope::kOperation: break;
+      case domain::ListScope::kNone: return fail(Error::forbidden());
     }
     rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
     names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
@@ -885,7 +852,7 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
 }
 
 Result<QueueView> queue(const Services& s, const Actor& actor) {
-  if (actor.role != domain::Role::kSamordnare) return fail(Error::forbidden());
+  if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
   auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
   QueueView view;
   view.config_version = cfg.version;
@@ -945,7 +912,7 @@ Result<QueueView> queue(const Services& s, const Actor& actor) {
 }
 
 Result<DeadlineView> deadlines(const Services& s, const Actor& actor) {
-  if (actor.role != domain::Role::kSamordnare) return fail(Error::forbidden());
+  if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
   auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
   std::vector<domain::DeadlineCase> cases;
   {
@@ -979,7 +946,7 @@ Result<DeadlineView> deadlines(const Services& s, const Actor& actor) {
 }
 
 Result<std::vector<OmbudLoad>> caseload(const Services& s, const Actor& actor) {
-  if (actor.role != domain::Role::kSamordnare) return fail(Error::forbidden());
+  if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
   auto conn = s.db.acquire();
   std::map<long long, OmbudLoad> loads;
   for (const auto& u : OMBUD_TRY(store::list_users(conn.sql(), actor.operation_id))) {

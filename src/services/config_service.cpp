@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/access.hpp"
 #include "services/audit_service.hpp"
 #include "store/accounts.hpp"
 #include "store/clients.hpp"
@@ -104,10 +105,11 @@ Result<int> change_config(const Services& s, const Actor& actor, const domain::O
   auto latest = OMBUD_TRY(store::latest_config(tx->sql(), actor.operation_id));
   int current = latest ? latest->version : 0;
   if (current != expected_version) return fail(Error::conflict("config.changed_meanwhile"));
-  if (actor.role != domain::Role::kAdmin) {
+  const domain::ConfigScope scope = domain::config_scope(actor.role);
+  if (scope != domain::ConfigScope::kAll) {
     domain::OperationConfig before;
     if (latest) before = OMBUD_TRY(config_from_json(latest->config));
-    if (actor.role != domain::Role::kLedningsgrupp || !same_except_priorities(before, config)) {
+    if (scope != domain::ConfigScope::kPriorities || !same_except_priorities(before, config)) {
       // The refusal is logged once the transaction has let go of the connection.
       tx.reset();
       (void)audit_now(s, AuditSubject::of(actor), AuditEvent{"denied", "operation_config", {}, "", "denied"});

@@ -10,6 +10,7 @@
 #include "crypto/key_cache.hpp"
 #include "crypto/keyring.hpp"
 #include "crypto/password.hpp"
+#include "domain/access.hpp"
 #include "domain/role.hpp"
 #include "store/database.hpp"
 
@@ -50,6 +51,9 @@ struct Actor {
   std::string csrf_token;
   UnixSeconds session_expires_at = 0;  // the earlier of the idle and the absolute limit
   std::string address;                 // the client address of the current request
+
+  /// Who asks, as the access policy sees it.
+  domain::Principal principal() const { return domain::Principal{user_id, operation_id, role}; }
 };
 
 /// Who the audit log names for an action: a signed-in user, an anonymous visitor (failed logins),

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "domain/access.hpp"
+
 namespace ombud::views {
 
 namespace {
@@ -33,17 +35,28 @@ bool is_current(std::string_view href, std::string_view path) {
 }  // namespace
 
 std::vector<NavItem> menu_for(domain::Role role) {
-  switch (role) {
-    case domain::Role::kOmbud: return {{"/", "nav.my_clients"}, {"/contacts/new", "nav.new_contact"}};
-    case domain::Role::kSamordnare:
-      return {{"/", "nav.start"},           {"/contacts/new", "nav.new_contact"}, {"/clients", "nav.clients"},
-              {"/queue", "nav.queue"},      {"/deadlines", "nav.deadlines"},      {"/caseload", "nav.caseload"},
-              {"/settings", "nav.settings"}};
-    case domain::Role::kLedningsgrupp:
-    case domain::Role::kAdmin: return {{"/", "nav.start"}, {"/settings", "nav.settings"}};
-    case domain::Role::kLansstyrelse: return {{"/", "nav.start"}};
+  using P = domain::Permission;
+  // Every page a menu can lead to, in menu order, with the permission of its route: a role's menu
+  // is what the permission table lets it open.
+  struct Entry {
+    NavItem item;
+    P permission;
+  };
+  static constexpr Entry kEntries[] = {
+      {{"/contacts/new", "nav.new_contact"}, P::kRecordContact},
+      {{"/clients", "nav.clients"}, P::kViewQueue},
+      {{"/queue", "nav.queue"}, P::kViewQueue},
+      {{"/deadlines", "nav.deadlines"}, P::kViewQueue},
+      {{"/caseload", "nav.caseload"}, P::kViewQueue},
+      {{"/settings", "nav.settings"}, P::kViewOperationConfig},
+  };
+  // The start page of a role that works with its own cases is its list of them.
+  std::vector<NavItem> out = {
+      {"/", domain::case_list_scope(role) == domain::ListScope::kOwn ? "nav.my_clients" : "nav.start"}};
+  for (const auto& e : kEntries) {
+    if (domain::role_allows(role, e.permission)) out.push_back(e.item);
   }
-  return {};
+  return out;
 }
 
 ctemplate::TemplateDictionary* begin_page(const Renderer& r, const Frame& frame, ctemplate::TemplateDictionary& dict,
