@@ -13,7 +13,12 @@
 #include "domain/queue.hpp"
 #include "domain/vocabulary.hpp"
 #include "http/app.hpp"
-#include "services/case_service.hpp"
+#include "services/assignment_service.hpp"
+#include "services/client_service.hpp"
+#include "services/intake_service.hpp"
+#include "services/orientation_service.hpp"
+#include "services/overview_service.hpp"
+#include "services/reference_service.hpp"
 #include "views/page.hpp"
 
 namespace ombud::http {

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "services/audit_service.hpp"
+#include "services/internal/keys.hpp"
 #include "store/migrate.hpp"
 
 namespace ombud::services {

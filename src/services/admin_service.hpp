@@ -39,10 +39,4 @@ VerifyReport verify_all(const Services& s);
 /// Servers pick the new key up from the file. Returns the new version.
 Result<std::uint32_t> rotate_key_encryption_key(const Services& s, const AuditSubject& who);
 
-/// A new client's data key, wrapped and stored inside the caller's transaction.
-Result<crypto::DataKey> create_client_key(const Services& s, store::Tx& tx, const std::string& client_id);
-/// Unwraps a data key already read from the database, through the key cache.
-Result<crypto::DataKey> unwrap_client_key(const Services& s, const std::string& client_id, int key_version,
-                                          int kek_version, const std::string& wrapped);
-
 }  // namespace ombud::services

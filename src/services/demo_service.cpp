@@ -4,8 +4,13 @@
 #include <array>
 
 #include "services/admin_service.hpp"
-#include "services/case_service.hpp"
+#include "services/assignment_service.hpp"
+#include "services/client_service.hpp"
 #include "services/config_service.hpp"
+#include "services/intake_service.hpp"
+#include "services/orientation_service.hpp"
+#include "services/overview_service.hpp"
+#include "services/reference_service.hpp"
 #include "services/user_service.hpp"
 
 namespace ombud::services {

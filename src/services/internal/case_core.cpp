@@ -1,0 +1,235 @@
+// src/services/internal/case_core.cpp
+#include "services/internal/case_core.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "crypto/aead.hpp"
+#include "crypto/secret.hpp"
+#include "domain/queue.hpp"
+#include "services/audit_service.hpp"
+#include "services/config_service.hpp"
+#include "services/internal/assessment_codec.hpp"
+#include "services/internal/keys.hpp"
+#include "store/accounts.hpp"
+#include "store/operations.hpp"
+
+namespace ombud::services::internal {
+
+using domain::CaseAction;
+using domain::CaseNeed;
+using domain::CaseState;
+
+namespace {
+
+constexpr int kKeyVersion = 1;
+
+crypto::FieldAd ad(std::string_view column, const std::string& client_id) {
+  return crypto::FieldAd{"clients", column, client_id, client_id, kKeyVersion};
+}
+
+// Marks a refusal: the caller logs it once its transaction is over (a write transaction holds
+// the writer lock that the audit entry needs).
+constexpr const char* kDenied = "client access denied";
+
+}  // namespace
+
+std::string seal(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
+                 std::string_view value) {
+  return crypto::seal_field(key.view(), value, ad(column, client_id));
+}
+
+Result<std::string> open(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
+                         const std::string& sealed) {
+  auto plain = crypto::open_field(key.view(), sealed, ad(column, client_id));
+  if (!plain) {
+    // A value that does not open where it is stored was tampered with or moved: never shown.
+    return fail(Error::internal("client field failed to open: clients." + std::string(column)));
+  }
+  return plain;
+}
+
+std::optional<Date> opt_date(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  return parse_date(*s);
+}
+
+std::string join(const std::vector<std::string>& parts, char sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+// What the access policy needs of a stored case.
+domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long long>& booked) {
+  domain::CaseStanding c;
+  c.operation_id = row.operation_id;
+  c.state = domain::parse_code(domain::kCaseStates, row.state).value_or(CaseState::kDeclined);
+  c.recorded_by = row.recorded_by;
+  c.primary_ombud_id = row.primary_ombud_id;
+  c.orientation_booked = row.orientation_on.has_value();
+  c.orientation_ombud = booked;
+  return c;
+}
+
+domain::CaseStanding standing_of(long long operation_id, const ClientView& v) {
+  return domain::CaseStanding{
+      operation_id, v.state, v.recorded_by, v.primary_ombud_id, v.orientation_on.has_value(), v.orientation_ombud};
+}
+
+Result<crypto::DataKey> key_of(const Services& s, const std::string& client_id, const std::optional<int>& key_version,
+                               const std::optional<int>& kek_version, const std::optional<std::string>& wrapped) {
+  if (!wrapped || !key_version || !kek_version) return fail(Error::not_found("client.not_found"));
+  return unwrap_client_key(s, client_id, *key_version, *kek_version, *wrapped);
+}
+
+// Loads a case for `need`. Not visible, or not in the actor's operation: kNotFound.
+Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, const std::string& id, CaseNeed need) {
+  auto row = OMBUD_TRY(store::find_client(sql, actor.operation_id, id));
+  std::vector<long long> booked;
+  if (row) booked = OMBUD_TRY(store::orientation_ombud(sql, id));
+  // A client the actor may not see does not exist for them (404); one they see but may not act on
+  // in this way is forbidden (403). Both refusals are logged.
+  if (!row || !domain::may(actor.principal(), standing_of(*row, booked), CaseNeed::kRead)) {
+    Error e = Error::not_found("client.not_found");
+    e.detail = kDenied;
+    return fail(e);
+  }
+  if (!domain::may(actor.principal(), standing_of(*row, booked), need)) {
+    Error e = Error::forbidden();
+    e.detail = kDenied;
+    return fail(e);
+  }
+  auto key = key_of(s, *row);
+  if (!key) return fail(key.error());
+  return Loaded{std::move(*row), std::move(*key), std::move(booked)};
+}
+
+// Logs a refused access (after the transaction that found it is closed) and passes the error on.
+Error refused(const Services& s, const Actor& actor, const std::string& client_id, Error e) {
+  if (e.detail == kDenied) {
+    e.detail.clear();
+    // The id comes from the address: log it only when it has the form of a real one, so that
+    // whatever else was typed there (a name, say) never reaches the log.
+    bool well_formed = crypto::is_random_id(client_id);
+    (void)audit_now(s, AuditSubject::of(actor),
+                    AuditEvent{"denied", "client", well_formed ? std::optional(client_id) : std::nullopt,
+                               well_formed ? "" : "malformed_id", "denied"});
+  }
+  return e;
+}
+
+Result<std::map<std::string, std::string>> municipality_names(soci::session& sql, long long operation_id) {
+  std::map<std::string, std::string> out;
+  for (const auto& m : OMBUD_TRY(store::list_municipalities(sql, operation_id)))
+    out[m.code] = m.name;
+  return out;
+}
+
+Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const std::vector<long long>& booked,
+                           const std::map<std::string, std::string>& names, const domain::OperationConfig& config) {
+  ClientView v;
+  v.id = r.id;
+  v.code = r.code;
+  v.state = domain::parse_code(domain::kCaseStates, r.state).value_or(CaseState::kDeclined);
+  v.municipality_code = r.municipality_code;
+  if (auto it = names.find(r.municipality_code); it != names.end()) v.municipality_name = it->second;
+  v.channel = domain::parse_code(domain::kChannels, r.channel).value_or(domain::Channel::kPhone);
+  v.contact_by = domain::parse_code(domain::kContactBy, r.contact_by).value_or(domain::ContactBy::kSelf);
+  v.first_contact_on = parse_date(r.first_contact_on).value_or(Date{});
+  v.own_wish_on = opt_date(r.own_wish_on);
+  v.recorded_by = r.recorded_by;
+  if (r.alias_ct) v.alias = OMBUD_TRY(open(key, "alias_ct", r.id, *r.alias_ct));
+  if (r.reach_ct) v.reach = OMBUD_TRY(open(key, "reach_ct", r.id, *r.reach_ct));
+  long long by = 0;
+  if (!parse_int(OMBUD_TRY(open(key, "birth_year_ct", r.id, r.birth_year_ct)), by)) {
+    return fail(Error::internal("stored birth year malformed"));
+  }
+  v.birth_year = static_cast<int>(by);
+  v.gender = domain::parse_code(domain::kGenders, OMBUD_TRY(open(key, "gender_ct", r.id, r.gender_ct)))
+                 .value_or(domain::Gender::kNotStated);
+  if (r.priorities_ct) {
+    std::string p = OMBUD_TRY(open(key, "priorities_ct", r.id, *r.priorities_ct));
+    for (auto part : split(p, ',')) {
+      if (!part.empty()) v.priority_keys.emplace_back(part);
+    }
+  }
+  if (r.assessment_ct)
+    v.assessment = assessment_from_json(OMBUD_TRY(open(key, "assessment_ct", r.id, *r.assessment_ct)));
+  v.assessed_on = opt_date(r.assessed_on);
+  v.orientation_on = opt_date(r.orientation_on);
+  if (r.orientation_place) v.orientation_place = domain::parse_code(domain::kPlaces, *r.orientation_place);
+  v.orientation_trusted_person = r.orientation_trusted_person.value_or(0) == 1;
+  v.orientation_ombud = booked;
+  v.orientation_held_on = opt_date(r.orientation_held_on);
+  v.orientation_deadline = domain::orientation_deadline(v.first_contact_on, config);
+  v.queue_entered_on = opt_date(r.queue_entered_on);
+  v.primary_ombud_id = r.primary_ombud_id;
+  v.assigned_on = opt_date(r.assigned_on);
+  v.paused_on = opt_date(r.paused_on);
+  v.ended_on = opt_date(r.ended_on);
+  v.version = r.version;
+  return v;
+}
+
+Result<std::vector<store::UserRecord>> operation_ombud(soci::session& sql, long long operation_id) {
+  auto users = OMBUD_TRY(store::list_users(sql, operation_id));
+  std::erase_if(users, [](const store::UserRecord& u) { return u.role != domain::Role::kOmbud || u.disabled; });
+  return users;
+}
+
+domain::StatEvent stat_for(const ClientView& v, domain::StatEventType type, Date on) {
+  domain::StatEvent e;
+  e.municipality_code = v.municipality_code;
+  e.year = static_cast<int>(on.year());
+  e.type = type;
+  e.gender = std::string(domain::code_of(domain::kGenders, v.gender));
+  e.age_band = domain::age_band(v.birth_year, e.year);
+  e.channel = std::string(domain::code_of(domain::kChannels, v.channel));
+  e.contact_by = std::string(domain::code_of(domain::kContactBy, v.contact_by));
+  return e;
+}
+
+Status write_stat(store::Tx& tx, long long operation_id, domain::StatEvent e) {
+  e.operation_id = operation_id;
+  return store::insert_stat_event(tx.sql(), e);
+}
+
+// Runs `change` on a loaded case in one write transaction: the version the user saw must still be
+// current; the row is written with the next version; `change` adds its statistics event; the
+// access is logged.
+Result<ClientView> change_case(const Services& s, const Actor& actor, const std::string& client_id, int version,
+                               CaseNeed need, const char* record_kind, const CaseChange& change) {
+  auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
+  auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite));
+  auto found = load(s, tx->sql(), actor, client_id, need);
+  if (!found) {
+    tx.reset();
+    return fail(refused(s, actor, client_id, found.error()));
+  }
+  Loaded& loaded = *found;
+  if (loaded.row.version != version) return fail(Error::conflict("error.conflict"));
+  auto names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
+  ClientView before = OMBUD_TRY(to_view(loaded.row, loaded.key, loaded.booked, names, cfg.config));
+  OMBUD_CHECK(change(*tx, loaded, before, cfg.config));
+  OMBUD_CHECK(store::update_client(tx->sql(), loaded.row, s.clock.now()));
+  OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor), AuditEvent{"update", record_kind, client_id, "", "ok"}));
+  loaded.row.version += 1;
+  std::vector<long long> booked = OMBUD_TRY(store::orientation_ombud(tx->sql(), client_id));
+  ClientView after = OMBUD_TRY(to_view(loaded.row, loaded.key, booked, names, cfg.config));
+  OMBUD_CHECK(tx->commit());
+  return after;
+}
+
+Result<CaseState> transition(CaseState from, CaseAction action, bool accepted) {
+  return domain::next_state(from, action, accepted);
+}
+
+std::string state_code(CaseState s) {
+  return std::string(domain::code_of(domain::kCaseStates, s));
+}
+
+}  // namespace ombud::services::internal
