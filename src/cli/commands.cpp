@@ -259,8 +259,7 @@ int cmd_user(const std::string& action, const UserArgs& a) {
   if (action == "add") {
     long long operation = a.operation;
     if (operation == 0) {
-      auto conn = s.db.acquire();
-      auto ops = store::list_operations(conn.sql());
+      auto ops = services::list_operations(s);
       if (!ops) return report(ops.error());
       if (ops->size() != 1) return report(Error::internal("several operations exist; choose one with --operation"));
       operation = ops->front().id;
@@ -279,11 +278,10 @@ int cmd_user(const std::string& action, const UserArgs& a) {
     if (auto st = services::set_disabled(s, who, a.username, action == "disable"); !st) return report(st.error());
     std::cout << "user " << action << "d: " << a.username << "\n";
   } else if (action == "list") {
-    auto conn = s.db.acquire();
-    auto ops = store::list_operations(conn.sql());
+    auto ops = services::list_operations(s);
     if (!ops) return report(ops.error());
     for (const auto& op : *ops) {
-      auto users = store::list_users(conn.sql(), op.id);
+      auto users = services::list_users(s, op.id);
       if (!users) return report(users.error());
       for (const auto& u : *users) {
         std::cout << u.username << "\t" << domain::role_name(u.role) << "\t" << (u.disabled ? "disabled" : "active")

@@ -7,6 +7,7 @@
 #include "core/embedded.hpp"
 #include "crypto/secret.hpp"
 #include "http/app.hpp"
+#include "services/system_service.hpp"
 
 namespace ombud::http {
 
@@ -83,7 +84,7 @@ Response get_healthz(Ctx& /*ctx*/) {
 }
 
 Response get_readyz(Ctx& ctx) {
-  if (!store::ping(ctx.s.db)) return text_response(503, "database not ready\n");
+  if (!services::database_ready(ctx.s)) return text_response(503, "database not ready\n");
   return text_response(200, "ready\n");
 }
 

@@ -23,6 +23,7 @@
 #include <spdlog/spdlog.h>
 
 #include "services/auth_service.hpp"
+#include "services/system_service.hpp"
 
 namespace ombud::http {
 
@@ -266,7 +267,7 @@ struct Server::Impl {
       std::unique_lock lock(m);
       cv.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });
       if (stop.stop_requested()) break;
-      if (auto st = app.services().db.checkpoint(); !st) {
+      if (auto st = services::checkpoint_database(app.services()); !st) {
         spdlog::warn(nlohmann::json{{"event", "checkpoint_failed"}, {"detail", st.error().detail}}.dump());
       }
     }

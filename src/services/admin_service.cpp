@@ -5,8 +5,10 @@
 
 #include "core/text.hpp"
 #include "services/audit_service.hpp"
+#include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
 #include "store/migrate.hpp"
+#include "store/operations.hpp"
 
 namespace ombud::services {
 
@@ -36,6 +38,14 @@ Result<long long> create_operation(const Services& s, const AuditSubject& who, c
   OMBUD_CHECK(audit(*tx, s, who, AuditEvent{"create", "operation", {}, std::to_string(id), "ok"}));
   OMBUD_CHECK(tx->commit());
   return id;
+}
+
+Result<std::vector<OperationSummary>> list_operations(const Services& s) {
+  auto conn = s.db.acquire();
+  std::vector<OperationSummary> out;
+  for (const auto& op : OMBUD_TRY(store::list_operations(conn.sql())))
+    out.push_back(OperationSummary{op.id, op.name});
+  return out;
 }
 
 Status ensure_key_check(const Services& s) {

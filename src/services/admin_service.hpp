@@ -10,7 +10,6 @@
 
 #include "crypto/secret.hpp"
 #include "services/context.hpp"
-#include "store/operations.hpp"
 
 namespace ombud::services {
 
@@ -21,6 +20,13 @@ struct OperationSpec {
 };
 
 Result<long long> create_operation(const Services& s, const AuditSubject& who, const OperationSpec& spec);
+
+struct OperationSummary {
+  long long id = 0;
+  std::string name;
+};
+/// The operations of this database (one, unless several share it).
+Result<std::vector<OperationSummary>> list_operations(const Services& s);
 
 /// Records a check value for the current key version, unless one exists.
 Status ensure_key_check(const Services& s);

@@ -10,6 +10,9 @@
 #include <mutex>
 #include <vector>
 
+#include "services/internal/audit.hpp"
+#include "store/audit.hpp"
+
 namespace ombud::services {
 
 AuditSubject AuditSubject::command_line() {
@@ -104,9 +107,10 @@ Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& e
   return mine.result;
 }
 
-Result<store::AuditChainReport> verify_audit(const Services& s) {
+Result<AuditChainReport> verify_audit(const Services& s) {
   auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
-  return store::verify_audit_chain(tx->sql());
+  auto r = OMBUD_TRY(store::verify_audit_chain(tx->sql()));
+  return AuditChainReport{r.entries, r.first_bad_seq, r.problem};
 }
 
 }  // namespace ombud::services

@@ -1,7 +1,8 @@
 // src/services/audit_service.hpp
 //
 // Writing and reviewing the audit log. Writes join the caller's transaction, so a change and its
-// audit entry commit together; reads of client data are logged before the data is returned.
+// audit entry commit together (services/internal/audit.hpp); reads of client data are logged
+// before the data is returned.
 #pragma once
 
 #include <optional>
@@ -9,7 +10,6 @@
 #include <vector>
 
 #include "services/context.hpp"
-#include "store/audit.hpp"
 
 namespace ombud::services {
 
@@ -21,13 +21,15 @@ struct AuditEvent {
   std::string outcome = "ok";
 };
 
-/// Appends inside an open write transaction.
-Status audit(store::Tx& tx, const Services& s, const AuditSubject& who, const AuditEvent& event);
-
 /// Appends in a transaction of its own (relaxed durability: a read or a refusal).
 Status audit_now(const Services& s, const AuditSubject& who, const AuditEvent& event);
 
+struct AuditChainReport {
+  long long entries = 0;
+  std::optional<long long> first_bad_seq;  // the first altered, removed or reordered entry
+  std::string problem;                     // what is wrong there
+};
 /// The chain check that `ombud verify` runs.
-Result<store::AuditChainReport> verify_audit(const Services& s);
+Result<AuditChainReport> verify_audit(const Services& s);
 
 }  // namespace ombud::services

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "crypto/secret.hpp"
 #include "services/audit_service.hpp"
+#include "services/internal/audit.hpp"
 #include "store/accounts.hpp"
 
 namespace ombud::services {

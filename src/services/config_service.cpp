@@ -5,6 +5,7 @@
 
 #include "domain/access.hpp"
 #include "services/audit_service.hpp"
+#include "services/internal/audit.hpp"
 #include "store/accounts.hpp"
 #include "store/clients.hpp"
 

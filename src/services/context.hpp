@@ -12,7 +12,10 @@
 #include "crypto/password.hpp"
 #include "domain/access.hpp"
 #include "domain/role.hpp"
-#include "store/database.hpp"
+
+namespace ombud::store {
+class Database;  // opened by the command line; reached only through the services
+}  // namespace ombud::store
 
 namespace ombud::services {
 

@@ -11,6 +11,7 @@
 #include "services/audit_service.hpp"
 #include "services/config_service.hpp"
 #include "services/internal/assessment_codec.hpp"
+#include "services/internal/audit.hpp"
 #include "services/internal/case_core.hpp"
 #include "services/internal/input.hpp"
 #include "services/internal/keys.hpp"

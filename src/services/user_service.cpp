@@ -7,6 +7,8 @@
 
 #include "core/text.hpp"
 #include "services/audit_service.hpp"
+#include "services/internal/audit.hpp"
+#include "store/accounts.hpp"
 
 namespace ombud::services {
 
@@ -122,9 +124,12 @@ Status set_disabled(const Services& s, const AuditSubject& who, const std::strin
   return tx->commit();
 }
 
-Result<std::vector<store::UserRecord>> list_users(const Services& s, long long operation_id) {
+Result<std::vector<UserSummary>> list_users(const Services& s, long long operation_id) {
   auto conn = s.db.acquire();
-  return store::list_users(conn.sql(), operation_id);
+  std::vector<UserSummary> out;
+  for (const auto& u : OMBUD_TRY(store::list_users(conn.sql(), operation_id)))
+    out.push_back(UserSummary{u.id, u.username, u.display_name, u.role, u.disabled});
+  return out;
 }
 
 }  // namespace ombud::services

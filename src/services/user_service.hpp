@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/role.hpp"
 #include "services/context.hpp"
-#include "store/accounts.hpp"
 
 namespace ombud::services {
 
@@ -29,6 +29,14 @@ Status set_password(const Services& s, const AuditSubject& who, const std::strin
                     const std::string& password);
 /// Disabling also ends every session of the user at once.
 Status set_disabled(const Services& s, const AuditSubject& who, const std::string& username, bool disabled);
-Result<std::vector<store::UserRecord>> list_users(const Services& s, long long operation_id);
+/// A user as the admin's pages list them (never the password hash).
+struct UserSummary {
+  long long id = 0;
+  std::string username;
+  std::string display_name;
+  domain::Role role = domain::Role::kOmbud;
+  bool disabled = false;
+};
+Result<std::vector<UserSummary>> list_users(const Services& s, long long operation_id);
 
 }  // namespace ombud::services

@@ -10,6 +10,7 @@
 #include "services/audit_service.hpp"
 #include "services/config_service.hpp"
 #include "services/internal/assessment_codec.hpp"
+#include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
 #include "store/accounts.hpp"
 #include "store/operations.hpp"
