@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/text.hpp"
+#include "core/url.hpp"
 #include "crypto/secret.hpp"
 #include "services/audit_service.hpp"
 #include "services/auth_service.hpp"
@@ -37,23 +38,6 @@ bool path_is_clean(std::string_view path) {
     if (seg == "." || seg == "..") return false;
   }
   return true;
-}
-
-std::string encode_query_value(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                 c == '.' || c == '~' || c == '/';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -258,7 +242,7 @@ Response App::dispatch(Request& req, Ctx& ctx, const Router::Match& match) {
         r = api_error(ctx, Error::unauthenticated(session_ended ? "session.expired" : "session.missing"));
       } else {
         std::string next(req.target);
-        r = redirect("/login?next=" + encode_query_value(next) + (session_ended ? "&expired=1" : ""));
+        r = redirect("/login?next=" + percent_encode(next) + (session_ended ? "&expired=1" : ""));
       }
       clear_session_cookie(r);
       return r;

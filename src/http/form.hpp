@@ -9,11 +9,9 @@
 #include <string_view>
 #include <vector>
 
-namespace ombud::http {
+#include "core/url.hpp"
 
-/// Decodes %XX and (when plus_is_space) '+'. Fails on a malformed escape or on a result that is
-/// not clean UTF-8.
-std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
+namespace ombud::http {
 
 class Form {
  public:

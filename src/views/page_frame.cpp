@@ -3,29 +3,12 @@
 
 #include <string>
 
+#include "core/url.hpp"
 #include "domain/access.hpp"
 
 namespace ombud::views {
 
 namespace {
-
-// Percent-encodes a path for use as the `next` parameter of the language switch.
-std::string encode_component(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                 c == '.' || c == '~' || c == '/';
-    if (plain) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 bool is_current(std::string_view href, std::string_view path) {
   if (href == "/") return path == "/";
@@ -65,7 +48,7 @@ ctemplate::TemplateDictionary* begin_page(const Renderer& r, const Frame& frame,
   dict.SetValue("LANG", std::string(lang_code(frame.lang)));
   dict.SetValue("OTHER_LANG", std::string(lang_code(other)));
   dict.SetValue("TITLE", frame.title);
-  dict.SetValue("LANG_SWITCH_HREF", "/lang/" + std::string(lang_code(other)) + "?next=" + encode_component(frame.path));
+  dict.SetValue("LANG_SWITCH_HREF", "/lang/" + std::string(lang_code(other)) + "?next=" + percent_encode(frame.path));
   if (!frame.notice.empty()) dict.SetValueAndShowSection("TEXT", frame.notice, "NOTICE");
   if (frame.viewer) {
     const Viewer& v = *frame.viewer;

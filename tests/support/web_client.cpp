@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace ombud::testing {
 
@@ -16,24 +17,10 @@ TestApp::TestApp(store::Engine engine, http::HttpConfig config) : env_(engine) {
 }
 
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   for (const auto& [k, v] : fields) {
     if (!out.empty()) out += '&';
-    for (const std::string* s : {&k, &v}) {
-      for (unsigned char c : *s) {
-        bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                     c == '_' || c == '.' || c == '~';
-        if (plain) {
-          out += static_cast<char>(c);
-        } else {
-          out += '%';
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        }
-      }
-      if (s == &k) out += '=';
-    }
+    out += percent_encode(k) + '=' + percent_encode(v);
   }
   return out;
 }
