@@ -86,13 +86,11 @@ std::string notice_from_query(const Ctx& ctx) {
   return ctx.t("notice." + key);
 }
 
-std::vector<views::Option> ombud_options(const Ctx& ctx, const std::string& selected, bool blank) {
+Result<std::vector<views::Option>> ombud_options(const Ctx& ctx, const std::string& selected, bool blank) {
   std::vector<views::Option> out;
   if (blank) out.push_back({"", ctx.t("form.choose"), selected.empty()});
-  if (auto ombud = services::ombud_choices(ctx.s, *ctx.actor)) {
-    for (const auto& [id, name] : *ombud)
-      out.push_back({std::to_string(id), name, std::to_string(id) == selected});
-  }
+  for (const auto& [id, name] : OMBUD_TRY(services::ombud_choices(ctx.s, *ctx.actor)))
+    out.push_back({std::to_string(id), name, std::to_string(id) == selected});
   return out;
 }
 

@@ -59,7 +59,7 @@ void show_errors(const Ctx& ctx, views::Page& page, const Error& error);
 std::string notice_from_query(const Ctx& ctx);
 
 /// The ombud of the operation as select options.
-std::vector<views::Option> ombud_options(const Ctx& ctx, const std::string& selected, bool blank);
+Result<std::vector<views::Option>> ombud_options(const Ctx& ctx, const std::string& selected, bool blank);
 
 /// The API's JSON for a client.
 nlohmann::json client_json(const services::ClientView& v);

@@ -88,7 +88,7 @@ std::string relation_text(const Ctx& ctx, domain::ContactBy by) {
 
 // ---- First contact ----------------------------------------------------------------------------
 
-views::Page contact_page(Ctx& ctx, const Form* form) {
+Result<views::Page> contact_page(Ctx& ctx, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback = "") {
     return form != nullptr ? form->get(name) : fallback;
   };
@@ -124,8 +124,8 @@ views::Page contact_page(Ctx& ctx, const Form* form) {
   municipality.label = ctx.t("contact.municipality");
   std::string chosen = get("municipality");
   municipality.options.push_back({"", ctx.t("form.choose"), chosen.empty()});
-  if (auto list = services::municipalities(ctx.s, ctx.actor->operation_id)) {
-    for (const auto& [code, name] : *list)
+  {
+    for (const auto& [code, name] : OMBUD_TRY(services::municipalities(ctx.s, ctx.actor->operation_id)))
       municipality.options.push_back({code, name, chosen == code});
   }
   municipality.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
@@ -163,7 +163,9 @@ void add_under_18_help(Ctx& ctx, views::Page& page, const Form& form) {
 }
 
 Response get_new_contact(Ctx& ctx) {
-  return page_response(ctx, ctx.t("contact.title"), contact_page(ctx, nullptr));
+  auto page = contact_page(ctx, nullptr);
+  if (!page) return page_error(ctx, page.error());
+  return page_response(ctx, ctx.t("contact.title"), *page);
 }
 
 Response post_contact(Ctx& ctx) {
@@ -181,12 +183,13 @@ Response post_contact(Ctx& ctx) {
   in.confirmed_adult = f.get("confirmed_adult") == "1";
   auto result = services::record_contact(ctx.s, *ctx.actor, in);
   if (!result) {
-    views::Page page = contact_page(ctx, &f);
-    show_errors(ctx, page, result.error());
+    auto page = contact_page(ctx, &f);
+    if (!page) return page_error(ctx, page.error());
+    show_errors(ctx, *page, result.error());
     bool under_18 = std::any_of(result.error().fields.begin(), result.error().fields.end(),
                                 [](const FieldError& e) { return e.message_key == "contact.under_18"; });
-    if (under_18) add_under_18_help(ctx, page, f);
-    return page_response(ctx, ctx.t("contact.title"), page, http_status(result.error().code));
+    if (under_18) add_under_18_help(ctx, *page, f);
+    return page_response(ctx, ctx.t("contact.title"), *page, http_status(result.error().code));
   }
   return redirect(client_href(result->id) + "?notice=contact_recorded");
 }
@@ -196,9 +199,10 @@ Response post_inquiry(Ctx& ctx) {
   auto st = services::count_under_18_inquiry(ctx.s, *ctx.actor,
                                              {f.get("channel"), f.get("contact_by"), f.get("municipality")});
   if (!st) {
-    views::Page page = contact_page(ctx, &f);
-    show_errors(ctx, page, st.error());
-    return page_response(ctx, ctx.t("contact.title"), page, http_status(st.error().code));
+    auto page = contact_page(ctx, &f);
+    if (!page) return page_error(ctx, page.error());
+    show_errors(ctx, *page, st.error());
+    return page_response(ctx, ctx.t("contact.title"), *page, http_status(st.error().code));
   }
   return redirect("/contacts/new?notice=inquiry_counted");
 }
@@ -224,7 +228,9 @@ Response get_client_page(Ctx& ctx) {
   if (!v) return page_error(ctx, v.error());
   auto cfg = services::current_config(ctx.s, ctx.actor->operation_id);
   if (!cfg) return page_error(ctx, cfg.error());
-  auto names = services::staff_names(ctx.s, *ctx.actor).value_or(std::map<long long, std::string>{});
+  auto staff = services::staff_names(ctx.s, *ctx.actor);
+  if (!staff) return page_error(ctx, staff.error());
+  auto& names = *staff;
   const auto actions = services::available_actions(*ctx.actor, *v);
   const std::string base = client_href(v->id);
   views::Page page;
@@ -325,7 +331,7 @@ Response get_client_page(Ctx& ctx) {
 
 // ---- Own wish ---------------------------------------------------------------------------------
 
-views::Page own_wish_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
   views::Page page;
   page.heading = ctx.t("own_wish.title");
   page.lead = {ctx.t("client.waiting_own_wish", {{"relation", relation_text(ctx, v.contact_by)}})};
@@ -347,12 +353,17 @@ template <typename Build, typename Submit>
 Response case_form(Ctx& ctx, const char* title_key, Build build, Submit submit, const char* notice) {
   auto v = client_for(ctx);
   if (!v) return page_error(ctx, v.error());
-  if (ctx.req.method != "POST") return page_response(ctx, ctx.t(title_key), build(*v, nullptr));
+  if (ctx.req.method != "POST") {
+    auto page = build(*v, nullptr);
+    if (!page) return page_error(ctx, page.error());
+    return page_response(ctx, ctx.t(title_key), *page);
+  }
   auto result = submit(*v, *ctx.form);
   if (!result) {
-    views::Page page = build(*v, &*ctx.form);
-    show_errors(ctx, page, result.error());
-    return page_response(ctx, ctx.t(title_key), page, http_status(result.error().code));
+    auto page = build(*v, &*ctx.form);
+    if (!page) return page_error(ctx, page.error());
+    show_errors(ctx, *page, result.error());
+    return page_response(ctx, ctx.t(title_key), *page, http_status(result.error().code));
   }
   return redirect(client_href(v->id) + "?notice=" + notice);
 }
@@ -368,8 +379,8 @@ Response own_wish(Ctx& ctx) {
 
 // ---- Assessment -------------------------------------------------------------------------------
 
-views::Page assessment_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
-  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto cfg = OMBUD_TRY(services::current_config(ctx.s, ctx.actor->operation_id));
   auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
   views::Page page;
   if (v.state == CaseState::kFirstContact) {
@@ -451,8 +462,8 @@ Response assessment(Ctx& ctx) {
 
 // ---- Orientation visit ------------------------------------------------------------------------
 
-views::Page booking_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
-  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+Result<views::Page> booking_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto cfg = OMBUD_TRY(services::current_config(ctx.s, ctx.actor->operation_id));
   auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
   views::Page page;
   page.heading = ctx.t("orientation.title");
@@ -485,7 +496,7 @@ views::Page booking_page(Ctx& ctx, const services::ClientView& v, const Form* fo
     for (long long id : v.orientation_ombud)
       chosen.push_back(std::to_string(id));
   }
-  for (auto& o : ombud_options(ctx, "", false)) {
+  for (auto& o : OMBUD_TRY(ombud_options(ctx, "", false))) {
     o.selected = std::find(chosen.begin(), chosen.end(), o.value) != chosen.end();
     ombud.options.push_back(o);
   }
@@ -508,26 +519,25 @@ Response orientation(Ctx& ctx) {
       "orientation_booked");
 }
 
-std::vector<views::Option> manual_groups(const Ctx& ctx, const std::vector<std::string>& chosen) {
+std::vector<views::Option> manual_groups(const domain::OperationConfig& cfg, const std::vector<std::string>& chosen) {
   std::vector<views::Option> out;
-  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
-  for (const auto& g : cfg.config.priority_groups) {
+  for (const auto& g : cfg.priority_groups) {
     if (g.by_age()) continue;
     out.push_back({g.key, g.label, std::find(chosen.begin(), chosen.end(), g.key) != chosen.end()});
   }
   return out;
 }
 
-std::string age_groups_note(const Ctx& ctx) {
-  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id).value_or(services::VersionedConfig{});
+std::string age_groups_note(const Ctx& ctx, const domain::OperationConfig& cfg) {
   std::string groups;
-  for (const auto& g : cfg.config.priority_groups) {
+  for (const auto& g : cfg.priority_groups) {
     if (g.by_age()) groups += (groups.empty() ? "" : ", ") + g.label;
   }
   return groups.empty() ? std::string() : ctx.t("priorities.by_age", {{"groups", groups}});
 }
 
-views::Page held_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+Result<views::Page> held_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto cfg = OMBUD_TRY(services::current_config(ctx.s, ctx.actor->operation_id));
   auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
   views::Page page;
   page.heading = ctx.t("orientation_held.title");
@@ -543,13 +553,13 @@ views::Page held_page(Ctx& ctx, const services::ClientView& v, const Form* form)
   f.controls.push_back(radios("decision", ctx.t("orientation_held.decision"),
                               {{"ko", ctx.t("orientation_held.wants"), get("decision") == "ko"},
                                {"avstar", ctx.t("orientation_held.declines"), get("decision") == "avstar"}}));
-  auto groups = manual_groups(ctx, form ? form->all("priorities") : v.priority_keys);
+  auto groups = manual_groups(cfg.config, form ? form->all("priorities") : v.priority_keys);
   if (!groups.empty()) {
     Control p;
     p.kind = K::kCheckboxes;
     p.name = "priorities";
     p.label = ctx.t("priorities.label");
-    p.hint = age_groups_note(ctx);
+    p.hint = age_groups_note(ctx, cfg.config);
     p.optional_mark = true;
     p.options = groups;
     f.controls.push_back(p);
@@ -568,11 +578,12 @@ Response orientation_held(Ctx& ctx) {
       "orientation_held");
 }
 
-views::Page priorities_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+Result<views::Page> priorities_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+  auto cfg = OMBUD_TRY(services::current_config(ctx.s, ctx.actor->operation_id));
   views::Page page;
   page.heading = ctx.t("priorities.title");
   page.lead = {ctx.t("priorities.lead")};
-  if (std::string note = age_groups_note(ctx); !note.empty()) page.lead.push_back(note);
+  if (std::string note = age_groups_note(ctx, cfg.config); !note.empty()) page.lead.push_back(note);
   views::FormBlock f;
   f.action = client_href(v.id, "/priorities");
   f.submit = ctx.t("form.save");
@@ -582,7 +593,7 @@ views::Page priorities_page(Ctx& ctx, const services::ClientView& v, const Form*
   p.kind = K::kCheckboxes;
   p.name = "priorities";
   p.label = ctx.t("priorities.label");
-  p.options = manual_groups(ctx, form ? form->all("priorities") : v.priority_keys);
+  p.options = manual_groups(cfg.config, form ? form->all("priorities") : v.priority_keys);
   f.controls.push_back(p);
   page.forms.push_back(std::move(f));
   return page;
@@ -599,14 +610,14 @@ Response priorities(Ctx& ctx) {
 
 // ---- Assignment -------------------------------------------------------------------------------
 
-views::Page assignment_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
   const bool reassign =
       v.primary_ombud_id.has_value() && (v.state == CaseState::kActive || v.state == CaseState::kPaused);
   views::Page page;
   page.heading = ctx.t(reassign ? "assignment.reassign_title" : "assignment.title");
   page.lead = {ctx.t("assignment.continuity")};
-  auto names = services::staff_names(ctx.s, *ctx.actor).value_or(std::map<long long, std::string>{});
+  auto names = OMBUD_TRY(services::staff_names(ctx.s, *ctx.actor));
   page.facts = {{ctx.t("client.code"), v.code}};
   if (v.queue_entered_on) page.facts.emplace_back(ctx.t("client.queue_since"), format_date(*v.queue_entered_on));
   if (reassign) page.facts.emplace_back(ctx.t("client.ombud"), names[*v.primary_ombud_id]);
@@ -619,7 +630,7 @@ views::Page assignment_page(Ctx& ctx, const services::ClientView& v, const Form*
   ombud.kind = K::kSelect;
   ombud.name = "ombud";
   ombud.label = ctx.t("assignment.ombud");
-  ombud.options = ombud_options(ctx, get("ombud"), true);
+  ombud.options = OMBUD_TRY(ombud_options(ctx, get("ombud"), true));
   f.controls.push_back(ombud);
   f.controls.push_back(date_control(ctx, "date", ctx.t("assignment.date"), get("date", today_text(ctx))));
   if (reassign) {
@@ -635,8 +646,8 @@ views::Page assignment_page(Ctx& ctx, const services::ClientView& v, const Form*
   load.title = ctx.t("caseload.title");
   load.columns = {ctx.t("caseload.ombud"), ctx.t("caseload.active"), ctx.t("caseload.paused"),
                   ctx.t("caseload.orientation")};
-  if (auto loads = services::caseload(ctx.s, *ctx.actor)) {
-    for (const auto& l : *loads) {
+  {
+    for (const auto& l : OMBUD_TRY(services::caseload(ctx.s, *ctx.actor))) {
       if (l.disabled) continue;
       load.rows.push_back({{l.display_name, "", "", "", true},
                            {std::to_string(l.active)},
@@ -661,7 +672,7 @@ Response assignment(Ctx& ctx) {
 
 // ---- Details ----------------------------------------------------------------------------------
 
-views::Page details_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+Result<views::Page> details_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback) { return form ? form->get(name) : fallback; };
   views::Page page;
   page.heading = ctx.t("details.title");
@@ -687,8 +698,8 @@ views::Page details_page(Ctx& ctx, const services::ClientView& v, const Form* fo
   municipality.label = ctx.t("contact.municipality");
   municipality.hint = ctx.t("details.move_hint");
   std::string chosen = get("municipality", v.municipality_code);
-  if (auto list = services::municipalities(ctx.s, ctx.actor->operation_id)) {
-    for (const auto& [code, name] : *list)
+  {
+    for (const auto& [code, name] : OMBUD_TRY(services::municipalities(ctx.s, ctx.actor->operation_id)))
       municipality.options.push_back({code, name, chosen == code});
   }
   municipality.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
@@ -720,7 +731,7 @@ Response details(Ctx& ctx) {
 
 // ---- Status -----------------------------------------------------------------------------------
 
-views::Page status_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
+Result<views::Page> status_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
   const auto actions = services::available_actions(*ctx.actor, v);
   views::Page page;

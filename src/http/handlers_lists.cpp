@@ -107,7 +107,9 @@ Response get_clients(Ctx& ctx) {
   if (parsed) states.push_back(*parsed);
   auto lines = services::list_clients(ctx.s, *ctx.actor, states);
   if (!lines) return page_error(ctx, lines.error());
-  auto names = services::staff_names(ctx.s, *ctx.actor).value_or(std::map<long long, std::string>{});
+  auto staff = services::staff_names(ctx.s, *ctx.actor);
+  if (!staff) return page_error(ctx, staff.error());
+  const auto& names = *staff;
   views::Page page;
   page.heading = ctx.t("clients.title");
   page.lead = {ctx.t("clients.lead")};

@@ -99,8 +99,8 @@ std::vector<domain::PriorityGroup> groups_from(const Form& f, std::vector<FieldE
   return out;
 }
 
-views::Page settings_page(Ctx& ctx, const services::VersionedConfig& current, const domain::OperationConfig& shown,
-                          const std::string& version_field) {
+Result<views::Page> settings_page(Ctx& ctx, const services::VersionedConfig& current,
+                                  const domain::OperationConfig& shown, const std::string& version_field) {
   const domain::ConfigScope scope = domain::config_scope(ctx.actor->role);
   const domain::OperationConfig& c = shown;
   views::Page page;
@@ -182,12 +182,10 @@ views::Page settings_page(Ctx& ctx, const services::VersionedConfig& current, co
   views::Table history;
   history.title = ctx.t("settings.history");
   history.columns = {ctx.t("settings.version"), ctx.t("settings.when"), ctx.t("settings.who")};
-  if (auto h = services::config_history(ctx.s, *ctx.actor)) {
-    for (const auto& v : *h) {
-      history.rows.push_back({{std::to_string(v.version), "", "", "", true},
-                              {format_local_minute(v.changed_at)},
-                              {v.changed_by.empty() ? ctx.t("settings.by_system") : v.changed_by}});
-    }
+  for (const auto& v : OMBUD_TRY(services::config_history(ctx.s, *ctx.actor))) {
+    history.rows.push_back({{std::to_string(v.version), "", "", "", true},
+                            {format_local_minute(v.changed_at)},
+                            {v.changed_by.empty() ? ctx.t("settings.by_system") : v.changed_by}});
   }
   history.empty_text = ctx.t("settings.no_history");
   page.tables.push_back(std::move(history));
@@ -197,8 +195,9 @@ views::Page settings_page(Ctx& ctx, const services::VersionedConfig& current, co
 Response get_settings(Ctx& ctx) {
   auto current = services::current_config(ctx.s, ctx.actor->operation_id);
   if (!current) return page_error(ctx, current.error());
-  return page_response(ctx, ctx.t("settings.title"),
-                       settings_page(ctx, *current, current->config, std::to_string(current->version)));
+  auto page = settings_page(ctx, *current, current->config, std::to_string(current->version));
+  if (!page) return page_error(ctx, page.error());
+  return page_response(ctx, ctx.t("settings.title"), *page);
 }
 
 Response post_settings(Ctx& ctx) {
@@ -240,9 +239,10 @@ Response post_settings(Ctx& ctx) {
   Result<int> saved = errors.empty() ? services::change_config(ctx.s, *ctx.actor, c, static_cast<int>(expected))
                                      : Result<int>(fail(Error::invalid("error.invalid_input", errors)));
   if (!saved) {
-    views::Page page = settings_page(ctx, *current, c, f.get("config_version"));
-    show_errors(ctx, page, saved.error());
-    return page_response(ctx, ctx.t("settings.title"), page, http_status(saved.error().code));
+    auto page = settings_page(ctx, *current, c, f.get("config_version"));
+    if (!page) return page_error(ctx, page.error());
+    show_errors(ctx, *page, saved.error());
+    return page_response(ctx, ctx.t("settings.title"), *page, http_status(saved.error().code));
   }
   return redirect("/settings?notice=config_saved");
 }

@@ -636,6 +636,29 @@ TEST_F(Cases, ReadsListsAndChangesOfClientDataAreAuditedWithoutContent) {
   }
 }
 
+TEST_F(Cases, AFailingDatabaseReadIsAnErrorNotAPageUnderDefaultRules) {
+  json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  std::string id = c["id"];
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  const std::vector<std::string> forms = {"/assessment", "/orientation", "/priorities", "/details"};
+  for (const auto& f : forms)
+    EXPECT_EQ(page.get("/clients/" + id + f).status, 200) << f;
+  // The operation's rules can no longer be read: every page that depends on them says so instead
+  // of deciding under the built-in defaults.
+  {
+    auto conn = t->env().db().acquire();
+    conn.sql() << "UPDATE operation_configs SET config = 'not json'";
+  }
+  for (const auto& f : {"/assessment", "/orientation", "/priorities"}) {
+    Response r = page.get("/clients/" + id + f);
+    EXPECT_EQ(r.status, 500) << f;
+    EXPECT_EQ(r.body.find("<form method=\"post\" action=\"/clients/" + id + f), std::string::npos) << f;
+  }
+  EXPECT_EQ(page.get("/clients/" + id).status, 500);
+  EXPECT_EQ(page.get("/settings").status, 500);
+}
+
 TEST_F(Cases, TheWindowTitleAndTheLogNeverCarryAName) {
   json c = body(sam->api("POST", "/api/v1/contacts", contact({{"alias", "Titel Tystnadsson"}})), 201);
   std::string id = c["id"];
