@@ -86,8 +86,22 @@ std::string relation_text(const Ctx& ctx, domain::ContactBy by) {
   return label_of(ctx, "contact_by_in_text.", domain::kContactBy, by);
 }
 
-// ---- First contact ----------------------------------------------------------------------------
+// The member municipalities, then "another municipality", as a select; `blank` leads with
+// "Välj" for a form that starts empty.
+Result<Control> municipality_control(const Ctx& ctx, const std::string& chosen, bool blank) {
+  Control m;
+  m.kind = K::kSelect;
+  m.name = "municipality";
+  m.label = ctx.t("contact.municipality");
+  if (blank) m.options.push_back({"", ctx.t("form.choose"), chosen.empty()});
+  for (const auto& [code, name] : OMBUD_TRY(services::municipalities(ctx.s, ctx.actor->operation_id)))
+    m.options.push_back({code, name, chosen == code});
+  m.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
+                       chosen == domain::kOtherMunicipality});
+  return m;
+}
 
+// ---- First contact ----------------------------------------------------------------------------
 Result<views::Page> contact_page(Ctx& ctx, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback = "") {
     return form != nullptr ? form->get(name) : fallback;
@@ -118,19 +132,7 @@ Result<views::Page> contact_page(Ctx& ctx, const Form* form) {
   reach.hint = ctx.t("contact.reach_hint");
   reach.optional_mark = true;
   f.controls.push_back(reach);
-  Control municipality;
-  municipality.kind = K::kSelect;
-  municipality.name = "municipality";
-  municipality.label = ctx.t("contact.municipality");
-  std::string chosen = get("municipality");
-  municipality.options.push_back({"", ctx.t("form.choose"), chosen.empty()});
-  {
-    for (const auto& [code, name] : OMBUD_TRY(services::municipalities(ctx.s, ctx.actor->operation_id)))
-      municipality.options.push_back({code, name, chosen == code});
-  }
-  municipality.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
-                                  chosen == domain::kOtherMunicipality});
-  f.controls.push_back(municipality);
+  f.controls.push_back(OMBUD_TRY(municipality_control(ctx, get("municipality"), true)));
   Control year = text("birth_year", ctx.t("contact.birth_year"), get("birth_year"));
   year.kind = K::kNumber;
   year.width = "4";
@@ -646,14 +648,12 @@ Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, con
   load.title = ctx.t("caseload.title");
   load.columns = {ctx.t("caseload.ombud"), ctx.t("caseload.active"), ctx.t("caseload.paused"),
                   ctx.t("caseload.orientation")};
-  {
-    for (const auto& l : OMBUD_TRY(services::caseload(ctx.s, *ctx.actor))) {
-      if (l.disabled) continue;
-      load.rows.push_back({{l.display_name, "", "", "", true},
-                           {std::to_string(l.active)},
-                           {std::to_string(l.paused)},
-                           {std::to_string(l.orientation_bookings)}});
-    }
+  for (const auto& l : OMBUD_TRY(services::caseload(ctx.s, *ctx.actor))) {
+    if (l.disabled) continue;
+    load.rows.push_back({{l.display_name, "", "", "", true},
+                         {std::to_string(l.active)},
+                         {std::to_string(l.paused)},
+                         {std::to_string(l.orientation_bookings)}});
   }
   load.empty_text = ctx.t("caseload.none");
   page.tables.push_back(std::move(load));
@@ -692,18 +692,8 @@ Result<views::Page> details_page(Ctx& ctx, const services::ClientView& v, const 
   reach.kind = K::kTextarea;
   reach.optional_mark = true;
   f.controls.push_back(reach);
-  Control municipality;
-  municipality.kind = K::kSelect;
-  municipality.name = "municipality";
-  municipality.label = ctx.t("contact.municipality");
+  Control municipality = OMBUD_TRY(municipality_control(ctx, get("municipality", v.municipality_code), false));
   municipality.hint = ctx.t("details.move_hint");
-  std::string chosen = get("municipality", v.municipality_code);
-  {
-    for (const auto& [code, name] : OMBUD_TRY(services::municipalities(ctx.s, ctx.actor->operation_id)))
-      municipality.options.push_back({code, name, chosen == code});
-  }
-  municipality.options.push_back({std::string(domain::kOtherMunicipality), ctx.t("contact.other_municipality"),
-                                  chosen == domain::kOtherMunicipality});
   f.controls.push_back(municipality);
   Control year = text("birth_year", ctx.t("contact.birth_year"), get("birth_year", std::to_string(v.birth_year)));
   year.kind = K::kNumber;

@@ -2,8 +2,6 @@
 #include "services/intake_service.hpp"
 
 #include <algorithm>
-#include <map>
-#include <set>
 
 #include "core/text.hpp"
 #include "crypto/secret.hpp"
@@ -16,9 +14,7 @@
 #include "services/internal/input.hpp"
 #include "services/internal/keys.hpp"
 #include "services/reference_service.hpp"
-#include "store/accounts.hpp"
 #include "store/clients.hpp"
-#include "store/operations.hpp"
 
 namespace ombud::services {
 

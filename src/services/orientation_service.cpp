@@ -2,20 +2,14 @@
 #include "services/orientation_service.hpp"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "core/text.hpp"
-#include "crypto/secret.hpp"
 #include "domain/statistics.hpp"
-#include "services/audit_service.hpp"
-#include "services/config_service.hpp"
 #include "services/internal/case_core.hpp"
 #include "services/internal/input.hpp"
 #include "services/reference_service.hpp"
-#include "store/accounts.hpp"
 #include "store/clients.hpp"
-#include "store/operations.hpp"
 
 namespace ombud::services {
 

@@ -6,22 +6,16 @@
 #include <set>
 
 #include "core/text.hpp"
-#include "crypto/secret.hpp"
-#include "domain/statistics.hpp"
 #include "services/audit_service.hpp"
 #include "services/config_service.hpp"
 #include "services/internal/case_core.hpp"
-#include "services/internal/input.hpp"
 #include "services/reference_service.hpp"
 #include "store/accounts.hpp"
 #include "store/clients.hpp"
-#include "store/operations.hpp"
 
 namespace ombud::services {
 
 using namespace internal;  // NOLINT(google-build-using-namespace): the case core
-using domain::CaseAction;
-using domain::CaseNeed;
 using domain::CaseState;
 
 Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& actor,

@@ -1,28 +1,15 @@
 // src/services/reference_service.cpp
 #include "services/reference_service.hpp"
 
-#include <algorithm>
 #include <map>
-#include <set>
 
-#include "core/text.hpp"
-#include "crypto/secret.hpp"
-#include "domain/statistics.hpp"
-#include "services/audit_service.hpp"
-#include "services/config_service.hpp"
 #include "services/internal/case_core.hpp"
-#include "services/internal/input.hpp"
-#include "services/reference_service.hpp"
 #include "store/accounts.hpp"
-#include "store/clients.hpp"
 #include "store/operations.hpp"
 
 namespace ombud::services {
 
 using namespace internal;  // NOLINT(google-build-using-namespace): the case core
-using domain::CaseAction;
-using domain::CaseNeed;
-using domain::CaseState;
 
 Date today(const Services& s) {
   return local_date(s.clock.now());
