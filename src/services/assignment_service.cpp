@@ -8,6 +8,7 @@
 #include "services/internal/case_core.hpp"
 #include "services/internal/input.hpp"
 #include "services/reference_service.hpp"
+#include "store/assignments.hpp"
 #include "store/clients.hpp"
 
 namespace ombud::services {

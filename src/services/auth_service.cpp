@@ -7,7 +7,9 @@
 #include "crypto/secret.hpp"
 #include "services/audit_service.hpp"
 #include "services/internal/audit.hpp"
-#include "store/accounts.hpp"
+#include "store/login_failures.hpp"
+#include "store/sessions.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services {
 

@@ -6,8 +6,8 @@
 #include "domain/access.hpp"
 #include "services/audit_service.hpp"
 #include "services/internal/audit.hpp"
-#include "store/accounts.hpp"
-#include "store/clients.hpp"
+#include "store/operation_configs.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services {
 

@@ -15,6 +15,7 @@
 #include "services/internal/keys.hpp"
 #include "services/reference_service.hpp"
 #include "store/clients.hpp"
+#include "store/code_counters.hpp"
 
 namespace ombud::services {
 

@@ -10,6 +10,7 @@
 #include "services/internal/input.hpp"
 #include "services/reference_service.hpp"
 #include "store/clients.hpp"
+#include "store/orientation_ombud.hpp"
 
 namespace ombud::services {
 
@@ -55,7 +56,7 @@ Result<ClientView> book_orientation(const Services& s, const Actor& actor, const
         bool first_booking = !l.row.orientation_on;
         l.row.orientation_on = format_date(*on);
         l.row.orientation_place = in.place;
-        l.row.orientation_trusted_person = in.trusted_person ? 1 : 0;
+        l.row.orientation_trusted_person = in.trusted_person;
         l.row.orientation_booked_by = actor.user_id;
         OMBUD_CHECK(
             store::set_orientation_ombud(tx.sql(), client_id, std::vector<long long>(chosen.begin(), chosen.end())));

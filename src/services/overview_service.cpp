@@ -10,8 +10,9 @@
 #include "services/config_service.hpp"
 #include "services/internal/case_core.hpp"
 #include "services/reference_service.hpp"
-#include "store/accounts.hpp"
 #include "store/clients.hpp"
+#include "store/orientation_ombud.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services {
 

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "services/internal/case_core.hpp"
-#include "store/accounts.hpp"
 #include "store/operations.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services {
 

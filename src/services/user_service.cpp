@@ -8,7 +8,8 @@
 #include "core/text.hpp"
 #include "services/audit_service.hpp"
 #include "services/internal/audit.hpp"
-#include "store/accounts.hpp"
+#include "store/sessions.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services {
 

@@ -2,6 +2,7 @@
 #include "store/audit.hpp"
 
 #include "crypto/secret.hpp"
+#include "store/columns.hpp"
 #include "store/statement_cache.hpp"
 
 namespace ombud::store {
@@ -17,89 +18,21 @@ void part(std::string& out, const std::string& s) {
   out += '|';
 }
 
-struct AuditRow {
-  long long seq = 0;
-  long long at = 0;
-  long long user_id = 0;
-  soci::indicator user_ind = soci::i_null;
-  std::string username;
-  std::string role;
-  std::string action;
-  std::string record_kind;
-  std::string client_id;
-  soci::indicator client_ind = soci::i_null;
-  std::string subject_ids;
-  std::string outcome;
-  std::string address;
-  std::string prev_hash;
-  std::string hash;
-
-  // Calls f with each column's variable (and its indicator, where the column may be NULL), in
-  // the order of kColumns.
-  template <typename F>
-  void each(F f) {
-    f(seq);
-    f(at);
-    f(user_id, user_ind);
-    f(username);
-    f(role);
-    f(action);
-    f(record_kind);
-    f(client_id, client_ind);
-    f(subject_ids);
-    f(outcome);
-    f(address);
-    f(prev_hash);
-    f(hash);
-  }
-
-  void bind_into(soci::statement& st) {
-    each([&](auto&... v) { st.exchange(soci::into(v...)); });
-  }
-  void bind_use(soci::statement& st) {
-    each([&](auto&... v) { st.exchange(soci::use(v...)); });
-  }
-
-  void load(const AuditEntry& e) {
-    seq = e.seq;
-    at = e.at;
-    user_id = e.user_id.value_or(0);
-    user_ind = e.user_id ? soci::i_ok : soci::i_null;
-    username = e.username;
-    role = e.role;
-    action = e.action;
-    record_kind = e.record_kind;
-    client_id = e.client_id.value_or("");
-    client_ind = e.client_id ? soci::i_ok : soci::i_null;
-    subject_ids = e.subject_ids;
-    outcome = e.outcome;
-    address = e.address;
-    prev_hash = e.prev_hash;
-    hash = e.hash;
-  }
-
-  AuditEntry entry() const {
-    AuditEntry e;
-    e.seq = seq;
-    e.at = at;
-    if (user_ind == soci::i_ok) e.user_id = user_id;
-    e.username = username;
-    e.role = role;
-    e.action = action;
-    e.record_kind = record_kind;
-    if (client_ind == soci::i_ok) e.client_id = client_id;
-    e.subject_ids = subject_ids;
-    e.outcome = outcome;
-    e.address = address;
-    e.prev_hash = prev_hash;
-    e.hash = hash;
-    return e;
-  }
-};
-
-constexpr const char* kColumns =
-    "seq, at, user_id, username, role, action, record_kind, client_id, subject_ids, outcome, address, "
-    "prev_hash, hash";
+const Table<AuditEntry> kAudit("audit_log", {
+                                                column<&AuditEntry::seq>("seq"),
+                                                column<&AuditEntry::at>("at"),
+                                                column<&AuditEntry::user_id>("user_id"),
+                                                column<&AuditEntry::username>("username"),
+                                                column<&AuditEntry::role>("role"),
+                                                column<&AuditEntry::action>("action"),
+                                                column<&AuditEntry::record_kind>("record_kind"),
+                                                column<&AuditEntry::client_id>("client_id"),
+                                                column<&AuditEntry::subject_ids>("subject_ids"),
+                                                column<&AuditEntry::outcome>("outcome"),
+                                                column<&AuditEntry::address>("address"),
+                                                column<&AuditEntry::prev_hash>("prev_hash"),
+                                                column<&AuditEntry::hash>("hash"),
+                                            });
 
 }  // namespace
 
@@ -132,11 +65,10 @@ struct AuditTail : CachedStatement {
 };
 
 struct AuditInsert : CachedStatement {
-  AuditRow row;
+  AuditEntry row;
   explicit AuditInsert(soci::session& sql) : CachedStatement(sql) {
-    row.bind_use(st);
-    prepare(std::string("INSERT INTO audit_log(") + kColumns +
-            ") VALUES(:seq, :at, :uid, :un, :ro, :ac, :rk, :cid, :sids, :oc, :ad, :ph, :h)");
+    kAudit.use_inserted(st, row);
+    prepare(kAudit.insert());
   }
 };
 }  // namespace
@@ -160,7 +92,7 @@ Status append_audit(soci::session& sql, Engine engine, AuditEntry& e) {
     e.prev_hash = last_hash;
     e.hash = audit_entry_hash(e, last_hash);
     auto q = StatementCache::get<AuditInsert>(sql);
-    q->row.load(e);
+    q->row = e;
     q->st.execute(true);
     return {};
   });
@@ -169,19 +101,16 @@ Status append_audit(soci::session& sql, Engine engine, AuditEntry& e) {
 Result<AuditChainReport> verify_audit_chain(soci::session& sql) {
   return guarded("audit.verify", [&]() -> Result<AuditChainReport> {
     AuditChainReport report;
-    AuditRow row;
+    AuditEntry e;
     soci::statement st(sql);
-    row.bind_into(st);
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log ORDER BY seq");
-    st.define_and_bind();
+    kAudit.into(st, e);
+    prepare_bound(st, kAudit.select() + " ORDER BY seq");
     std::string prev = kGenesis;
     long long expected_seq = 1;
     if (st.execute(true)) {
       do {
         ++report.entries;
         if (report.first_bad_seq) continue;
-        AuditEntry e = row.entry();
         if (e.seq != expected_seq) {
           report.first_bad_seq = expected_seq;
           report.problem = "entry missing (removed) before seq " + std::to_string(e.seq);
@@ -202,9 +131,9 @@ Result<AuditChainReport> verify_audit_chain(soci::session& sql) {
 
 Result<std::vector<AuditEntry>> list_audit(soci::session& sql, const AuditQuery& q) {
   return guarded("audit.list", [&]() -> Result<std::vector<AuditEntry>> {
-    AuditRow row;
+    AuditEntry row;
     soci::statement st(sql);
-    row.bind_into(st);
+    kAudit.into(st, row);
     std::string where = " WHERE 1 = 1";
     long long before = q.before_seq;
     long long uid = q.user_id.value_or(0);
@@ -223,15 +152,9 @@ Result<std::vector<AuditEntry>> list_audit(soci::session& sql, const AuditQuery&
     }
     int limit = q.limit;
     st.exchange(soci::use(limit));
-    st.alloc();
-    st.prepare(std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY seq DESC LIMIT :l");
-    st.define_and_bind();
+    prepare_bound(st, kAudit.select() + where + " ORDER BY seq DESC LIMIT :l");
     std::vector<AuditEntry> out;
-    if (st.execute(true)) {
-      do {
-        out.push_back(row.entry());
-      } while (st.fetch());
-    }
+    collect(st, out, row);
     return out;
   });
 }

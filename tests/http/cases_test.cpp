@@ -10,8 +10,10 @@
 
 #include "domain/operation_config.hpp"
 #include "services/config_service.hpp"
+#include "store/assignments.hpp"
 #include "store/audit.hpp"
 #include "store/clients.hpp"
+#include "store/stat_events.hpp"
 #include "support/web_client.hpp"
 
 namespace ombud::http {

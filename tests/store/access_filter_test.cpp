@@ -9,10 +9,11 @@
 #include <gtest/gtest.h>
 
 #include "domain/access.hpp"
-#include "store/accounts.hpp"
 #include "store/clients.hpp"
 #include "store/migrate.hpp"
 #include "store/operations.hpp"
+#include "store/orientation_ombud.hpp"
+#include "store/users.hpp"
 #include "support/test_env.hpp"
 
 namespace ombud::store {

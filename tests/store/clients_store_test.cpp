@@ -9,11 +9,16 @@
 
 #include "services/audit_service.hpp"
 #include "services/auth_service.hpp"
-#include "store/accounts.hpp"
+#include "store/assignments.hpp"
 #include "store/audit.hpp"
 #include "store/clients.hpp"
+#include "store/code_counters.hpp"
 #include "store/migrate.hpp"
+#include "store/operation_configs.hpp"
 #include "store/operations.hpp"
+#include "store/orientation_ombud.hpp"
+#include "store/stat_events.hpp"
+#include "store/users.hpp"
 #include "support/test_env.hpp"
 
 namespace ombud::store {
@@ -101,6 +106,65 @@ TEST_P(ClientStore, AClientIsStoredFoundAndUpdatedOnlyAtItsVersion) {
   EXPECT_EQ(now.primary_ombud_id, ada);
   EXPECT_EQ(now.reach_ct, "sealed-reach");
   EXPECT_EQ(now.updated_at, 200);
+}
+
+// Every field of the row, set to a value of its own, comes back as written: a column left out of
+// the insert, the update or the select (or bound to the wrong field) fails here.
+TEST_P(ClientStore, EveryColumnOfAClientIsWrittenAndReadBack) {
+  auto conn = db().acquire();
+  ClientRow r = row("c1", "K-2026-001", "aktiv");
+  r.own_wish_on = "2026-11-02";
+  r.reach_ct = "sealed-reach";
+  r.priorities_ct = "sealed-priorities";
+  r.assessment_ct = "sealed-assessment";
+  r.assessed_on = "2026-11-03";
+  r.assessed_by = bo;
+  r.orientation_on = "2026-11-04";
+  r.orientation_place = "hemma";
+  r.orientation_trusted_person = true;
+  r.orientation_booked_by = ada;
+  r.orientation_held_on = "2026-11-05";
+  r.queue_entered_on = "2026-11-06";
+  r.primary_ombud_id = bo;
+  r.assigned_on = "2026-11-07";
+  r.paused_on = "2026-11-08";
+  r.ended_on = "2026-11-09";
+  ASSERT_TRUE(insert_client(conn.sql(), r));
+  ClientRow read = **find_client(conn.sql(), op, "c1");
+  r.updated_at = r.created_at;
+  EXPECT_EQ(read, r);
+
+  // Every mutable column changes; the fixed ones stay as inserted.
+  ClientRow changed = read;
+  changed.state = "vilande";
+  changed.municipality_code = "0880";
+  changed.own_wish_on.reset();
+  changed.alias_ct = "sealed-alias-2";
+  changed.reach_ct.reset();
+  changed.birth_year_ct = "sealed-by-2";
+  changed.gender_ct = "sealed-g-2";
+  changed.priorities_ct.reset();
+  changed.assessment_ct = "sealed-assessment-2";
+  changed.assessed_on = "2026-12-03";
+  changed.assessed_by = ada;
+  changed.orientation_on = "2026-12-04";
+  changed.orientation_place.reset();
+  changed.orientation_trusted_person = false;
+  changed.orientation_booked_by = bo;
+  changed.orientation_held_on.reset();
+  changed.queue_entered_on.reset();
+  changed.primary_ombud_id = ada;
+  changed.assigned_on = "2026-12-07";
+  changed.paused_on.reset();
+  changed.ended_on.reset();
+  ASSERT_TRUE(update_client(conn.sql(), changed, 500));
+  ClientRow after = **find_client(conn.sql(), op, "c1");
+  changed.version = 2;
+  changed.updated_at = 500;
+  EXPECT_EQ(after, changed);
+  auto listed = *list_clients(conn.sql(), ClientFilter{op, {}, std::nullopt});
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_EQ(listed[0], static_cast<const ClientSummary&>(changed)) << "a list reads what the row holds";
 }
 
 TEST_P(ClientStore, CodesAreUniquePerOperationAndTheStateIsChecked) {

@@ -7,10 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "crypto/secret.hpp"
-#include "store/accounts.hpp"
 #include "store/audit.hpp"
+#include "store/login_failures.hpp"
 #include "store/migrate.hpp"
 #include "store/operations.hpp"
+#include "store/sessions.hpp"
+#include "store/users.hpp"
 #include "support/test_env.hpp"
 
 namespace ombud::store {

@@ -12,8 +12,10 @@
 #include "services/internal/assessment_codec.hpp"
 #include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
-#include "store/accounts.hpp"
 #include "store/operations.hpp"
+#include "store/orientation_ombud.hpp"
+#include "store/stat_events.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services::internal {
 
@@ -163,7 +165,7 @@ Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const
   v.assessed_on = opt_date(r.assessed_on);
   v.orientation_on = opt_date(r.orientation_on);
   if (r.orientation_place) v.orientation_place = domain::parse_code(domain::kPlaces, *r.orientation_place);
-  v.orientation_trusted_person = r.orientation_trusted_person.value_or(0) == 1;
+  v.orientation_trusted_person = r.orientation_trusted_person.value_or(false);
   v.orientation_ombud = booked;
   v.orientation_held_on = opt_date(r.orientation_held_on);
   v.orientation_deadline = domain::orientation_deadline(v.first_contact_on, config);

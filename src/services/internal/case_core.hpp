@@ -19,9 +19,9 @@
 #include "domain/operation_config.hpp"
 #include "domain/statistics.hpp"
 #include "services/client_service.hpp"
-#include "store/accounts.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
+#include "store/users.hpp"
 
 namespace ombud::services::internal {
 

@@ -1,0 +1,74 @@
+// src/store/stat_events.cpp
+#include "store/stat_events.hpp"
+
+#include "crypto/secret.hpp"
+#include "store/columns.hpp"
+#include "store/database.hpp"
+
+namespace soci {
+// An event's type is stored as its code (domain::kStatEventTypes).
+template <>
+struct type_conversion<ombud::domain::StatEventType> {
+  using base_type = std::string;
+  static void from_base(const std::string& in, indicator ind, ombud::domain::StatEventType& out) {
+    auto parsed = ind == i_ok ? ombud::domain::parse_code(ombud::domain::kStatEventTypes, in) : std::nullopt;
+    if (!parsed) throw soci_error("stat_events row with an unknown event type");
+    out = *parsed;
+  }
+  static void to_base(ombud::domain::StatEventType in, std::string& out, indicator& ind) {
+    out = std::string(ombud::domain::code_of(ombud::domain::kStatEventTypes, in));
+    ind = i_ok;
+  }
+};
+}  // namespace soci
+
+namespace ombud::store {
+
+namespace {
+// The event with the row's random key, which nothing reads back.
+struct StatEventRow : domain::StatEvent {
+  std::string id;
+};
+
+using domain::StatEvent;
+const Table<StatEventRow> kStatEvents("stat_events",
+                                      {
+                                          column<&StatEventRow::id>("id", Written::kOnInsert),
+                                          column<&StatEvent::operation_id, StatEventRow>("operation_id"),
+                                          column<&StatEvent::municipality_code, StatEventRow>("municipality_code"),
+                                          column<&StatEvent::year, StatEventRow>("year"),
+                                          column<&StatEvent::type, StatEventRow>("event_type"),
+                                          column<&StatEvent::gender, StatEventRow>("gender"),
+                                          column<&StatEvent::age_band, StatEventRow>("age_band"),
+                                          column<&StatEvent::channel, StatEventRow>("channel"),
+                                          column<&StatEvent::contact_by, StatEventRow>("contact_by"),
+                                          column<&StatEvent::reason_code, StatEventRow>("reason_code"),
+                                          column<&StatEvent::days_waited, StatEventRow>("days_waited"),
+                                      });
+}  // namespace
+
+Status insert_stat_event(soci::session& sql, const domain::StatEvent& e) {
+  return guarded("stat_events.insert", [&]() -> Status {
+    StatEventRow r{e, crypto::random_id()};
+    soci::statement st(sql);
+    kStatEvents.use_inserted(st, r);
+    prepare_bound(st, kStatEvents.insert());
+    st.execute(true);
+    return {};
+  });
+}
+
+Result<std::vector<domain::StatEvent>> list_stat_events(soci::session& sql, long long operation_id) {
+  return guarded("stat_events.list", [&]() -> Result<std::vector<domain::StatEvent>> {
+    StatEventRow r;
+    soci::statement st(sql);
+    kStatEvents.into(st, r);
+    st.exchange(soci::use(operation_id));
+    prepare_bound(st, kStatEvents.select() + " WHERE operation_id = :op ORDER BY year, event_type, municipality_code");
+    std::vector<domain::StatEvent> out;
+    collect(st, out, r);
+    return out;
+  });
+}
+
+}  // namespace ombud::store

@@ -1,0 +1,87 @@
+// src/store/users.cpp
+#include "store/users.hpp"
+
+#include "store/columns.hpp"
+#include "store/database.hpp"
+#include "store/statement_cache.hpp"
+#include "store/users_columns.hpp"
+
+namespace ombud::store {
+
+namespace {
+template <typename Param>
+Result<std::optional<UserRecord>> find_user_where(soci::session& sql, const char* where, const Param& param) {
+  UserRecord row;
+  soci::statement st(sql);
+  kUsers.into(st, row);
+  st.exchange(soci::use(param));
+  prepare_bound(st, kUsers.select() + " WHERE " + where);
+  if (!st.execute(true)) return std::optional<UserRecord>();
+  return std::optional<UserRecord>(row);
+}
+}  // namespace
+
+Result<std::optional<UserRecord>> find_user_by_username(soci::session& sql, std::string_view username) {
+  return guarded("users.find_by_username", [&]() -> Result<std::optional<UserRecord>> {
+    return find_user_where(sql, "username = :u", std::string(username));
+  });
+}
+
+Result<std::optional<UserRecord>> find_user_by_id(soci::session& sql, long long id) {
+  return guarded("users.find_by_id",
+                 [&]() -> Result<std::optional<UserRecord>> { return find_user_where(sql, "id = :id", id); });
+}
+
+namespace {
+struct ListUsers : CachedStatement {
+  long long operation_id = 0;
+  UserRecord row;
+  explicit ListUsers(soci::session& sql) : CachedStatement(sql) {
+    kUsers.into(st, row);
+    st.exchange(soci::use(operation_id));
+    prepare(kUsers.select() + " WHERE operation_id = :op ORDER BY display_name, username");
+  }
+};
+}  // namespace
+
+Result<std::vector<UserRecord>> list_users(soci::session& sql, long long operation_id) {
+  return guarded("users.list", [&]() -> Result<std::vector<UserRecord>> {
+    auto q = StatementCache::get<ListUsers>(sql);
+    q->operation_id = operation_id;
+    std::vector<UserRecord> out;
+    collect(q->st, out, q->row);
+    return out;
+  });
+}
+
+Result<long long> insert_user(soci::session& sql, const UserRecord& u) {
+  return guarded("users.insert", [&]() -> Result<long long> {
+    long long id = 0;
+    soci::statement st(sql);
+    kUsers.use_inserted(st, u);
+    st.exchange(soci::into(id));
+    prepare_bound(st, kUsers.insert() + " RETURNING id");
+    st.execute(true);
+    return id;
+  });
+}
+
+Status update_password_hash(soci::session& sql, long long user_id, const std::string& hash, UnixSeconds now) {
+  return guarded("users.update_password", [&]() -> Status {
+    long long t = now;
+    sql << "UPDATE users SET password_hash = :h, password_changed_at = :t, version = version + 1 "
+           "WHERE id = :id",
+        soci::use(hash), soci::use(t), soci::use(user_id);
+    return {};
+  });
+}
+
+Status set_user_disabled(soci::session& sql, long long user_id, bool disabled) {
+  return guarded("users.set_disabled", [&]() -> Status {
+    int d = disabled ? 1 : 0;
+    sql << "UPDATE users SET disabled = :d, version = version + 1 WHERE id = :id", soci::use(d), soci::use(user_id);
+    return {};
+  });
+}
+
+}  // namespace ombud::store
