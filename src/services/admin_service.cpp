@@ -7,7 +7,10 @@
 #include "services/audit_service.hpp"
 #include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
+#include "store/client_keys.hpp"
+#include "store/kek_checks.hpp"
 #include "store/migrate.hpp"
+#include "store/municipalities.hpp"
 #include "store/operations.hpp"
 
 namespace ombud::services {

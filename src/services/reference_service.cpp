@@ -4,7 +4,7 @@
 #include <map>
 
 #include "services/internal/case_core.hpp"
-#include "store/operations.hpp"
+#include "store/municipalities.hpp"
 #include "store/users.hpp"
 
 namespace ombud::services {

@@ -11,6 +11,7 @@
 #include "domain/access.hpp"
 #include "store/clients.hpp"
 #include "store/migrate.hpp"
+#include "store/municipalities.hpp"
 #include "store/operations.hpp"
 #include "store/orientation_ombud.hpp"
 #include "store/users.hpp"

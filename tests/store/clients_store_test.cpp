@@ -14,6 +14,7 @@
 #include "store/clients.hpp"
 #include "store/code_counters.hpp"
 #include "store/migrate.hpp"
+#include "store/municipalities.hpp"
 #include "store/operation_configs.hpp"
 #include "store/operations.hpp"
 #include "store/orientation_ombud.hpp"

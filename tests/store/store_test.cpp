@@ -8,6 +8,7 @@
 
 #include "crypto/secret.hpp"
 #include "store/audit.hpp"
+#include "store/client_keys.hpp"
 #include "store/login_failures.hpp"
 #include "store/migrate.hpp"
 #include "store/operations.hpp"

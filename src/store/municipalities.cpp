@@ -1,0 +1,53 @@
+// src/store/municipalities.cpp
+#include "store/municipalities.hpp"
+
+#include "store/columns.hpp"
+#include "store/database.hpp"
+#include "store/statement_cache.hpp"
+
+namespace ombud::store {
+
+namespace {
+const Table<MunicipalityRecord> kMunicipalities("municipalities",
+                                                {
+                                                    column<&MunicipalityRecord::id>("id", Written::kNever),
+                                                    column<&MunicipalityRecord::operation_id>("operation_id",
+                                                                                              Written::kOnInsert),
+                                                    column<&MunicipalityRecord::code>("code", Written::kOnInsert),
+                                                    column<&MunicipalityRecord::name>("name"),
+                                                });
+
+struct ListMunicipalities : CachedStatement {
+  long long operation_id = 0;
+  MunicipalityRecord row;
+  explicit ListMunicipalities(soci::session& sql) : CachedStatement(sql) {
+    kMunicipalities.into(st, row);
+    st.exchange(soci::use(operation_id));
+    prepare(kMunicipalities.select() + " WHERE operation_id = :o ORDER BY name");
+  }
+};
+}  // namespace
+
+Result<long long> insert_municipality(soci::session& sql, const MunicipalityRecord& m) {
+  return guarded("municipalities.insert", [&]() -> Result<long long> {
+    long long id = 0;
+    soci::statement st(sql);
+    kMunicipalities.use_inserted(st, m);
+    st.exchange(soci::into(id));
+    prepare_bound(st, kMunicipalities.insert() + " RETURNING id");
+    st.execute(true);
+    return id;
+  });
+}
+
+Result<std::vector<MunicipalityRecord>> list_municipalities(soci::session& sql, long long operation_id) {
+  return guarded("municipalities.list", [&]() -> Result<std::vector<MunicipalityRecord>> {
+    auto q = StatementCache::get<ListMunicipalities>(sql);
+    q->operation_id = operation_id;
+    std::vector<MunicipalityRecord> out;
+    collect(q->st, out, q->row);
+    return out;
+  });
+}
+
+}  // namespace ombud::store
