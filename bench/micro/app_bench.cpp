@@ -70,6 +70,12 @@ class Fixture {
     auto sam = services::login(*services_, services::LoginRequest{"samordnare", kPassword, "127.0.0.1", {}});
     if (!sam) die("login", sam.error());
     samordnare_token_ = sam->token;
+    // One of ombud1's active clients, for the client page.
+    auto actor = services::authenticate(*services_, token_, "127.0.0.1");
+    if (!actor) die("authenticate", actor.error());
+    auto mine = services::list_clients(*services_, *actor, {domain::CaseState::kActive});
+    if (!mine || mine->empty()) die("ombud1's clients", mine ? Error::internal("none active") : mine.error());
+    client_id_ = mine->front().id;
     auto views = views::Renderer::create();
     if (!views) die("views", views.error());
     views_ = std::move(*views);
@@ -91,6 +97,7 @@ class Fixture {
   store::Database& db() { return *db_; }
   const std::string& token() const { return token_; }
   const std::string& samordnare_token() const { return samordnare_token_; }
+  const std::string& client_id() const { return client_id_; }
 
  private:
   static constexpr const char* kPassword = "Blåbärssylt-och-pannkakor";
@@ -105,6 +112,7 @@ class Fixture {
   std::unique_ptr<http::App> app_;
   std::string token_;
   std::string samordnare_token_;
+  std::string client_id_;
 };
 
 Fixture& fixture() {
@@ -174,6 +182,12 @@ void BM_AppHandle_Queue(benchmark::State& state) {
 }
 BENCHMARK(BM_AppHandle_Queue);
 
+// An ombud opening one of their clients: the case, its rules, municipalities and staff names.
+void BM_AppHandle_ClientPage(benchmark::State& state) {
+  handle_loop(state, browser_request("/clients/" + fixture().client_id(), "ombud_session=" + fixture().token()));
+}
+BENCHMARK(BM_AppHandle_ClientPage);
+
 void BM_AppHandle_ApiMe(benchmark::State& state) {
   handle_loop(state, browser_request("/api/v1/me", "ombud_session=" + fixture().token()));
 }
@@ -207,6 +221,13 @@ void BM_Service_Queue(benchmark::State& state) {
                [](const services::Services& s, const services::Actor& a) { return services::queue(s, a); });
 }
 BENCHMARK(BM_Service_Queue);
+
+void BM_Service_GetClient(benchmark::State& state) {
+  service_loop(state, fixture().token(), [](const services::Services& s, const services::Actor& a) {
+    return services::get_client(s, a, fixture().client_id());
+  });
+}
+BENCHMARK(BM_Service_GetClient);
 
 // The session lookup alone (hash the token, one SELECT joining sessions and users).
 void BM_Authenticate(benchmark::State& state) {

@@ -30,7 +30,7 @@ Result<ClientView> assign(const Services& s, const Actor& actor, const std::stri
           errors.push_back({"date", reassign ? "assignment.before_current" : "assignment.before_queue"});
         }
         long long ombud_id = 0;
-        auto ombud = OMBUD_TRY(operation_ombud(tx.sql(), actor.operation_id));
+        auto ombud = OMBUD_TRY(reference(s, tx, actor.operation_id))->active_ombud();
         if (!parse_int(in.ombud, ombud_id) ||
             std::none_of(ombud.begin(), ombud.end(), [&](const auto& u) { return u.id == ombud_id; })) {
           errors.push_back({"ombud", in.ombud.empty() ? "field.required" : "orientation.ombud_unknown"});

@@ -45,7 +45,7 @@ bool may_edit_details(const Actor& actor, const ClientView& v) {
 }
 
 Result<ClientView> get_client(const Services& s, const Actor& actor, const std::string& client_id) {
-  auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
   ClientView view;
   {
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
@@ -54,8 +54,7 @@ Result<ClientView> get_client(const Services& s, const Actor& actor, const std::
       tx.reset();
       return fail(refused(s, actor, client_id, loaded.error()));
     }
-    auto names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
-    view = OMBUD_TRY(to_view(loaded->row, loaded->key, loaded->booked, names, cfg.config));
+    view = OMBUD_TRY(to_view(loaded->row, loaded->key, loaded->booked, ref->municipality_names, ref->config.config));
   }
   // Logged before the data is returned.
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"read", "client", client_id, "", "ok"}));

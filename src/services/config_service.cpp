@@ -6,6 +6,7 @@
 #include "domain/access.hpp"
 #include "services/audit_service.hpp"
 #include "services/internal/audit.hpp"
+#include "services/internal/reference.hpp"
 #include "store/operation_configs.hpp"
 #include "store/users.hpp"
 
@@ -69,18 +70,6 @@ Result<domain::OperationConfig> config_from_json(const std::string& text) {
 
 namespace {
 
-Result<VersionedConfig> to_versioned(soci::session& sql, const store::ConfigRow& row) {
-  VersionedConfig v;
-  v.version = row.version;
-  v.config = OMBUD_TRY(config_from_json(row.config));
-  v.changed_at = row.created_at;
-  if (row.created_by) {
-    auto user = OMBUD_TRY(store::find_user_by_id(sql, *row.created_by));
-    if (user) v.changed_by = user->display_name;
-  }
-  return v;
-}
-
 bool same_except_priorities(domain::OperationConfig a, domain::OperationConfig b) {
   a.priority_groups.clear();
   b.priority_groups.clear();
@@ -90,11 +79,7 @@ bool same_except_priorities(domain::OperationConfig a, domain::OperationConfig b
 }  // namespace
 
 Result<VersionedConfig> current_config(const Services& s, long long operation_id) {
-  auto conn = s.db.acquire();
-  auto row = OMBUD_TRY(store::latest_config(conn.sql(), operation_id));
-  // Never configured: the built-in rules, with their help texts (never a blank acute text).
-  if (!row) return VersionedConfig{0, domain::default_config(), 0, ""};
-  return to_versioned(conn.sql(), *row);
+  return OMBUD_TRY(internal::reference(s, operation_id))->config;
 }
 
 Result<int> change_config(const Services& s, const Actor& actor, const domain::OperationConfig& config,
@@ -143,11 +128,11 @@ Status initialise_config(const Services& s, long long operation_id, const domain
 }
 
 Result<std::vector<VersionedConfig>> config_history(const Services& s, const Actor& actor, int limit) {
+  auto ref = OMBUD_TRY(internal::reference(s, actor.operation_id));
   auto conn = s.db.acquire();
-  auto rows = OMBUD_TRY(store::config_history(conn.sql(), actor.operation_id, limit));
   std::vector<VersionedConfig> out;
-  for (const auto& r : rows)
-    out.push_back(OMBUD_TRY(to_versioned(conn.sql(), r)));
+  for (const auto& r : OMBUD_TRY(store::config_history(conn.sql(), actor.operation_id, limit)))
+    out.push_back(OMBUD_TRY(internal::versioned_config(r, ref->staff)));
   return out;
 }
 

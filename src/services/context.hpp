@@ -31,6 +31,10 @@ struct AuthSettings {
 /// The queue through which audit_now() commits stand-alone entries in groups (audit_service.cpp).
 struct AuditGroupCommit;
 std::shared_ptr<AuditGroupCommit> make_audit_group_commit();
+/// Each operation's reference data (rules, municipalities, staff) in memory, checked against the
+/// operation's reference version on use (services/internal/reference.cpp).
+struct ReferenceCache;
+std::shared_ptr<ReferenceCache> make_reference_cache();
 
 /// The long-lived dependencies of the use cases; one per process.
 struct Services {
@@ -41,6 +45,7 @@ struct Services {
   AuthSettings auth;
   crypto::DataKeyCache* key_cache = nullptr;  // optional: unwrapped client keys between requests
   std::shared_ptr<AuditGroupCommit> audit_group = make_audit_group_commit();
+  std::shared_ptr<ReferenceCache> reference_cache = make_reference_cache();
 };
 
 /// A signed-in user acting through a session.

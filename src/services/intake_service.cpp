@@ -26,7 +26,8 @@ using domain::CaseState;
 
 Result<ClientView> record_contact(const Services& s, const Actor& actor, const NewContact& in) {
   const Date now = today(s);
-  auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  const VersionedConfig& cfg = ref->config;
   std::vector<FieldError> errors;
   Date contact_on = parse_past_date(in.contact_date, "contact_date", now, std::nullopt, errors);
   auto channel = domain::parse_code(domain::kChannels, in.channel);
@@ -84,8 +85,7 @@ Result<ClientView> record_contact(const Services& s, const Actor& actor, const N
   row.gender_ct = seal(key, "gender_ct", row.id, in.gender);
   OMBUD_CHECK(store::insert_client(tx->sql(), row));
   row.version = 1;
-  auto names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
-  ClientView view = OMBUD_TRY(to_view(row, key, {}, names, cfg.config));
+  ClientView view = OMBUD_TRY(to_view(row, key, {}, ref->municipality_names, cfg.config));
   OMBUD_CHECK(write_stat(*tx, actor.operation_id, stat_for(view, domain::StatEventType::kFirstContact, contact_on)));
   if (state == CaseState::kAssessment && !self) {
     OMBUD_CHECK(

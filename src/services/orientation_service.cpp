@@ -35,7 +35,7 @@ Result<ClientView> book_orientation(const Services& s, const Actor& actor, const
         }
         auto place = domain::parse_code(domain::kPlaces, in.place);
         if (!place) errors.push_back({"place", in.place.empty() ? "field.required" : "field.invalid"});
-        auto ombud = OMBUD_TRY(operation_ombud(tx.sql(), actor.operation_id));
+        auto ombud = OMBUD_TRY(reference(s, tx, actor.operation_id))->active_ombud();
         std::set<long long> chosen;
         bool bad = false;
         for (const auto& id_text : in.ombud) {

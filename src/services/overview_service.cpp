@@ -24,7 +24,8 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
   std::vector<ClientLine> lines;
   std::string ids;
   std::vector<store::ClientSummary> rows;
-  std::map<std::string, std::string> names;
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  const auto& names = ref->municipality_names;
   {
     // Read under one snapshot; open the values after the connection is free again.
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
@@ -38,7 +39,6 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
       case domain::ListScope::kNone: return fail(Error::forbidden());
     }
     rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
-    names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
   }
   {
     lines.reserve(rows.size());
@@ -67,20 +67,20 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
 
 Result<QueueView> queue(const Services& s, const Actor& actor) {
   if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
-  auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  const VersionedConfig& cfg = ref->config;
+  const auto& names = ref->municipality_names;
   QueueView view;
   view.config_version = cfg.version;
   std::vector<domain::QueueEntry> entries;
   std::map<std::string, std::pair<std::string, int>> extra;  // id -> (municipality name, version)
   std::vector<store::ClientSummary> rows;
-  std::map<std::string, std::string> names;
   {
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
     store::ClientFilter f;
     f.operation_id = actor.operation_id;
     f.states = {state_code(CaseState::kQueue)};
     rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
-    names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
   }
   {
     entries.reserve(rows.size());
@@ -127,7 +127,8 @@ Result<QueueView> queue(const Services& s, const Actor& actor) {
 
 Result<DeadlineView> deadlines(const Services& s, const Actor& actor) {
   if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
-  auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  const VersionedConfig& cfg = ref->config;
   std::vector<domain::DeadlineCase> cases;
   {
     auto conn = s.db.acquire();

@@ -4,8 +4,6 @@
 #include <map>
 
 #include "services/internal/case_core.hpp"
-#include "store/municipalities.hpp"
-#include "store/users.hpp"
 
 namespace ombud::services {
 
@@ -16,26 +14,21 @@ Date today(const Services& s) {
 }
 
 Result<std::map<long long, std::string>> staff_names(const Services& s, const Actor& actor) {
-  auto conn = s.db.acquire();
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
   std::map<long long, std::string> out;
-  for (const auto& u : OMBUD_TRY(store::list_users(conn.sql(), actor.operation_id)))
-    out[u.id] = u.display_name;
+  for (const auto& m : ref->staff)
+    out[m.id] = m.display_name;
   return out;
 }
 
 Result<std::vector<std::pair<std::string, std::string>>> municipalities(const Services& s, long long operation_id) {
-  auto conn = s.db.acquire();
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& m : OMBUD_TRY(store::list_municipalities(conn.sql(), operation_id)))
-    out.emplace_back(m.code, m.name);
-  return out;
+  return OMBUD_TRY(reference(s, operation_id))->municipalities;
 }
 
 Result<std::vector<std::pair<long long, std::string>>> ombud_choices(const Services& s, const Actor& actor) {
-  auto conn = s.db.acquire();
   std::vector<std::pair<long long, std::string>> out;
-  for (const auto& u : OMBUD_TRY(operation_ombud(conn.sql(), actor.operation_id)))
-    out.emplace_back(u.id, u.display_name);
+  for (const auto& m : OMBUD_TRY(reference(s, actor.operation_id))->active_ombud())
+    out.emplace_back(m.id, m.display_name);
   return out;
 }
 

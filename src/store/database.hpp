@@ -93,6 +93,7 @@ class Tx {
 
   soci::session& sql() { return conn_.sql(); }
   Engine engine() const { return db_.engine(); }
+  Mode mode() const { return mode_; }
   Status commit();
 
  private:

@@ -3,6 +3,7 @@
 
 #include "store/columns.hpp"
 #include "store/database.hpp"
+#include "store/statement_cache.hpp"
 
 namespace ombud::store {
 
@@ -13,7 +14,19 @@ const Table<OperationRecord> kOperations("operations",
                                              column<&OperationRecord::name>("name"),
                                              column<&OperationRecord::time_zone>("time_zone"),
                                              column<&OperationRecord::created_at>("created_at", Written::kOnInsert),
+                                             column<&OperationRecord::reference_version>("reference_version",
+                                                                                         Written::kNever),
                                          });
+
+struct ReferenceVersion : CachedStatement {
+  long long operation_id = 0;
+  long long version = 0;
+  explicit ReferenceVersion(soci::session& sql) : CachedStatement(sql) {
+    st.exchange(soci::into(version));
+    st.exchange(soci::use(operation_id));
+    prepare("SELECT reference_version FROM operations WHERE id = :id");
+  }
+};
 }  // namespace
 
 Result<long long> insert_operation(soci::session& sql, const OperationRecord& op) {
@@ -49,6 +62,19 @@ Result<std::vector<OperationRecord>> list_operations(soci::session& sql) {
     std::vector<OperationRecord> out;
     collect(st, out, op);
     return out;
+  });
+}
+
+}  // namespace ombud::store
+
+namespace ombud::store {
+
+Result<long long> reference_version(soci::session& sql, long long operation_id) {
+  return guarded("operations.reference_version", [&]() -> Result<long long> {
+    auto q = StatementCache::get<ReferenceVersion>(sql);
+    q->operation_id = operation_id;
+    if (!q->st.execute(true)) return fail(Error::not_found("error.not_found"));
+    return q->version;
   });
 }
 

@@ -13,7 +13,6 @@
 #include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
 #include "store/client_keys.hpp"
-#include "store/municipalities.hpp"
 #include "store/orientation_ombud.hpp"
 #include "store/stat_events.hpp"
 #include "store/users.hpp"
@@ -126,13 +125,6 @@ Error refused(const Services& s, const Actor& actor, const std::string& client_i
   return e;
 }
 
-Result<std::map<std::string, std::string>> municipality_names(soci::session& sql, long long operation_id) {
-  std::map<std::string, std::string> out;
-  for (const auto& m : OMBUD_TRY(store::list_municipalities(sql, operation_id)))
-    out[m.code] = m.name;
-  return out;
-}
-
 Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const std::vector<long long>& booked,
                            const std::map<std::string, std::string>& names, const domain::OperationConfig& config) {
   ClientView v;
@@ -179,12 +171,6 @@ Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const
   return v;
 }
 
-Result<std::vector<store::UserRecord>> operation_ombud(soci::session& sql, long long operation_id) {
-  auto users = OMBUD_TRY(store::list_users(sql, operation_id));
-  std::erase_if(users, [](const store::UserRecord& u) { return u.role != domain::Role::kOmbud || u.disabled; });
-  return users;
-}
-
 domain::StatEvent stat_for(const ClientView& v, domain::StatEventType type, Date on) {
   domain::StatEvent e;
   e.municipality_code = v.municipality_code;
@@ -207,7 +193,8 @@ Status write_stat(store::Tx& tx, long long operation_id, domain::StatEvent e) {
 // access is logged.
 Result<ClientView> change_case(const Services& s, const Actor& actor, const std::string& client_id, int version,
                                CaseNeed need, const char* record_kind, const CaseChange& change) {
-  auto cfg = OMBUD_TRY(current_config(s, actor.operation_id));
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  const VersionedConfig& cfg = ref->config;
   auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite));
   auto found = load(s, tx->sql(), actor, client_id, need);
   if (!found) {
@@ -216,14 +203,13 @@ Result<ClientView> change_case(const Services& s, const Actor& actor, const std:
   }
   Loaded& loaded = *found;
   if (loaded.row.version != version) return fail(Error::conflict("error.conflict"));
-  auto names = OMBUD_TRY(municipality_names(tx->sql(), actor.operation_id));
-  ClientView before = OMBUD_TRY(to_view(loaded.row, loaded.key, loaded.booked, names, cfg.config));
+  ClientView before = OMBUD_TRY(to_view(loaded.row, loaded.key, loaded.booked, ref->municipality_names, cfg.config));
   OMBUD_CHECK(change(*tx, loaded, before, cfg.config));
   OMBUD_CHECK(store::update_client(tx->sql(), loaded.row, s.clock.now()));
   OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor), AuditEvent{"update", record_kind, client_id, "", "ok"}));
   loaded.row.version += 1;
   std::vector<long long> booked = OMBUD_TRY(store::orientation_ombud(tx->sql(), client_id));
-  ClientView after = OMBUD_TRY(to_view(loaded.row, loaded.key, booked, names, cfg.config));
+  ClientView after = OMBUD_TRY(to_view(loaded.row, loaded.key, booked, ref->municipality_names, cfg.config));
   OMBUD_CHECK(tx->commit());
   return after;
 }

@@ -19,6 +19,7 @@
 #include "domain/operation_config.hpp"
 #include "domain/statistics.hpp"
 #include "services/client_service.hpp"
+#include "services/internal/reference.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
 #include "store/users.hpp"
@@ -66,14 +67,9 @@ Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, c
 /// error on.
 Error refused(const Services& s, const Actor& actor, const std::string& client_id, Error e);
 
-Result<std::map<std::string, std::string>> municipality_names(soci::session& sql, long long operation_id);
-
 /// Opens a row into the view that pages and the API show.
 Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const std::vector<long long>& booked,
                            const std::map<std::string, std::string>& names, const domain::OperationConfig& config);
-
-/// The active ombud of an operation (who can be booked or assigned).
-Result<std::vector<store::UserRecord>> operation_ombud(soci::session& sql, long long operation_id);
 
 /// A de-identified statistics event of a case (domain/statistics.hpp): municipality, year, gender,
 /// age band, channel and who made contact, never an identity.
