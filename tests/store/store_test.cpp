@@ -2,6 +2,9 @@
 //
 // The store contract: every test runs on SQLite and on PostgreSQL (when the run started one;
 // CI requires it with OMBUD_REQUIRE_PG=1).
+#include <atomic>
+#include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -338,6 +341,45 @@ TEST_P(StoreTest, ClientKeysAreStoredPerVersionAndRewrapped) {
   auto counts = count_client_keys_by_kek(conn.sql());
   ASSERT_EQ(counts->size(), 1U);
   EXPECT_EQ(counts->front(), std::make_pair(2, 2LL));
+}
+
+// Under steady writes the checkpointer still lets the WAL start over, so the file stays about
+// one checkpoint interval long instead of growing with the whole load (and being cut back in one
+// long stall of the first write after it).
+TEST_P(StoreTest, TheWalStaysShortWhileWritesGoOn) {
+  if (GetParam() != Engine::kSqlite) GTEST_SKIP() << "a SQLite WAL";
+  migrate_all();
+  const std::filesystem::path wal = tdb->url() + "-wal";
+  const std::filesystem::path file = tdb->url();
+  std::atomic<bool> stop{false};
+  std::thread writer([&] {
+    AuditEntry e = entry("list");
+    e.subject_ids = std::string(3000, 'x');
+    while (!stop) {
+      auto tx = *Tx::begin(db(), Tx::Mode::kWrite, Durability::kRelaxed);
+      AuditEntry copy = e;
+      ASSERT_TRUE(append_audit(tx->sql(), db().engine(), copy));
+      ASSERT_TRUE(tx->commit());
+    }
+  });
+  // The WAL file keeps its longest length once it starts over (the frames are written from its
+  // beginning again), so it stays at about one checkpoint interval's writes; without a restart it
+  // holds every write since the start, about five times what the database grew by here.
+  const auto initial = std::filesystem::file_size(file);
+  std::uintmax_t last = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::filesystem::file_size(file) < initial + 100'000'000 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ASSERT_TRUE(db().checkpoint());
+    std::error_code ec;
+    last = std::filesystem::file_size(wal, ec);
+  }
+  stop = true;
+  writer.join();
+  const auto grown = std::filesystem::file_size(file) - initial;
+  ASSERT_GE(grown, 100'000'000U) << "the writer wrote too little to tell";
+  EXPECT_LT(last, grown * 5 / 2) << "the WAL grew with the load: " << last << " bytes while the database grew by "
+                                 << grown;
 }
 
 TEST_P(StoreTest, SqliteTablesAreStrict) {
