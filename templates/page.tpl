@@ -31,7 +31,7 @@
   <table>
     <thead><tr>{{#COLUMN}}<th scope="col">{{TEXT}}</th>{{/COLUMN}}</tr></thead>
     <tbody>
-      {{#ROW}}<tr>{{#HEAD}}<th scope="row">{{#LINK}}<a href="{{HREF}}">{{/LINK}}{{TEXT}}{{#LINK}}</a>{{/LINK}}</th>{{/HEAD}}{{#CELL}}<td>{{#LINK}}<a href="{{HREF}}">{{/LINK}}{{#BADGE}}<span class="badge badge-{{KIND}}">{{/BADGE}}{{TEXT}}{{#BADGE}}</span>{{/BADGE}}{{#LINK}}</a>{{/LINK}}{{#NOTE}}<span class="cell-note">{{NOTE_TEXT}}</span>{{/NOTE}}</td>{{/CELL}}</tr>{{/ROW}}
+      {{BODY_ROWS:none}}
     </tbody>
   </table>
   </div>{{/ROWS}}
