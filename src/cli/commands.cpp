@@ -85,6 +85,14 @@ Result<std::unique_ptr<Runtime>> initialise(const Locations& w, const Settings& 
   return rt;
 }
 
+// What most commands begin with: the locations resolved, the settings read, and the database and
+// key file opened with a small pool.
+Result<std::unique_ptr<Runtime>> open_for_command(const Locations& given, SchemaCheck check) {
+  auto w = OMBUD_TRY(resolve(given));
+  auto settings = OMBUD_TRY(load_settings(w));
+  return open_runtime(w, settings, 2, check);
+}
+
 void add_location_options(CLI::App* cmd, Locations& w) {
   cmd->add_option("--data", w.data_dir, "Data directory (holds ombud.db, ombud.key, ombud.toml)");
   cmd->add_option("--db", w.db_url, "Database: a SQLite file path or postgresql://… (default DIR/ombud.db)");
@@ -189,11 +197,7 @@ int cmd_demo(const Locations& given, const services::DemoOptions& options) {
 }
 
 int cmd_migrate(const Locations& given, bool check_only) {
-  auto w = resolve(given);
-  if (!w) return report(w.error());
-  auto settings = load_settings(*w);
-  if (!settings) return report(settings.error());
-  auto rt = open_runtime(*w, *settings, 2, SchemaCheck::kAny);
+  auto rt = open_for_command(given, SchemaCheck::kAny);
   if (!rt) return report(rt.error());
   auto state = store::migration_state(*(*rt)->db);
   if (!state) return report(state.error());
@@ -210,11 +214,7 @@ int cmd_migrate(const Locations& given, bool check_only) {
 }
 
 int cmd_verify(const Locations& given) {
-  auto w = resolve(given);
-  if (!w) return report(w.error());
-  auto settings = load_settings(*w);
-  if (!settings) return report(settings.error());
-  auto rt = open_runtime(*w, *settings, 2, SchemaCheck::kAny);
+  auto rt = open_for_command(given, SchemaCheck::kAny);
   if (!rt) return report(rt.error());
   auto r = services::verify_all(*(*rt)->services);
   for (const auto& line : r.ok)
@@ -226,11 +226,7 @@ int cmd_verify(const Locations& given) {
 }
 
 int cmd_key_rotate(const Locations& given) {
-  auto w = resolve(given);
-  if (!w) return report(w.error());
-  auto settings = load_settings(*w);
-  if (!settings) return report(settings.error());
-  auto rt = open_runtime(*w, *settings, 2, SchemaCheck::kRequireCurrent);
+  auto rt = open_for_command(given, SchemaCheck::kRequireCurrent);
   if (!rt) return report(rt.error());
   auto version = services::rotate_key_encryption_key(*(*rt)->services, services::AuditSubject::command_line());
   if (!version) return report(version.error());
@@ -248,11 +244,7 @@ struct UserArgs {
 };
 
 int cmd_user(const std::string& action, const UserArgs& a) {
-  auto w = resolve(a.where);
-  if (!w) return report(w.error());
-  auto settings = load_settings(*w);
-  if (!settings) return report(settings.error());
-  auto rt = open_runtime(*w, *settings, 2, SchemaCheck::kRequireCurrent);
+  auto rt = open_for_command(a.where, SchemaCheck::kRequireCurrent);
   if (!rt) return report(rt.error());
   const services::Services& s = *(*rt)->services;
   const auto who = services::AuditSubject::command_line();

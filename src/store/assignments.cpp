@@ -21,10 +21,7 @@ const Table<AssignmentRow> kAssignments("assignments",
 
 Status insert_assignment(soci::session& sql, const AssignmentRow& row) {
   return guarded("assignments.insert", [&]() -> Status {
-    soci::statement st(sql);
-    kAssignments.use_inserted(st, row);
-    prepare_bound(st, kAssignments.insert());
-    st.execute(true);
+    kAssignments.insert_row(sql, row);
     return {};
   });
 }
@@ -40,14 +37,7 @@ Status end_assignment(soci::session& sql, const std::string& client_id, const st
 
 Result<std::vector<AssignmentRow>> list_assignments(soci::session& sql, const std::string& client_id) {
   return guarded("assignments.list", [&]() -> Result<std::vector<AssignmentRow>> {
-    AssignmentRow r;
-    soci::statement st(sql);
-    kAssignments.into(st, r);
-    st.exchange(soci::use(client_id));
-    prepare_bound(st, kAssignments.select() + " WHERE client_id = :c ORDER BY id");
-    std::vector<AssignmentRow> out;
-    collect(st, out, r);
-    return out;
+    return kAssignments.select_rows(sql, " WHERE client_id = :c ORDER BY id", client_id);
   });
 }
 

@@ -18,37 +18,20 @@ const Table<ClientKeyRecord> kClientKeys("client_keys",
 
 Status insert_client_key(soci::session& sql, const ClientKeyRecord& k) {
   return guarded("client_keys.insert", [&]() -> Status {
-    soci::statement st(sql);
-    kClientKeys.use_inserted(st, k);
-    prepare_bound(st, kClientKeys.insert());
-    st.execute(true);
+    kClientKeys.insert_row(sql, k);
     return {};
   });
 }
 
 Result<std::optional<ClientKeyRecord>> find_client_key(soci::session& sql, const std::string& client_id) {
   return guarded("client_keys.find", [&]() -> Result<std::optional<ClientKeyRecord>> {
-    ClientKeyRecord k;
-    soci::statement st(sql);
-    kClientKeys.into(st, k);
-    st.exchange(soci::use(client_id));
-    prepare_bound(st, kClientKeys.select() + " WHERE client_id = :c");
-    if (!st.execute(true)) return std::optional<ClientKeyRecord>();
-    return std::optional<ClientKeyRecord>(k);
+    return kClientKeys.select_one(sql, " WHERE client_id = :c", client_id);
   });
 }
 
 Result<std::vector<ClientKeyRecord>> client_keys_not_at(soci::session& sql, int kek_version, int limit) {
   return guarded("client_keys.not_at", [&]() -> Result<std::vector<ClientKeyRecord>> {
-    ClientKeyRecord k;
-    soci::statement st(sql);
-    kClientKeys.into(st, k);
-    st.exchange(soci::use(kek_version));
-    st.exchange(soci::use(limit));
-    prepare_bound(st, kClientKeys.select() + " WHERE kek_version <> :v ORDER BY client_id LIMIT :l");
-    std::vector<ClientKeyRecord> out;
-    collect(st, out, k);
-    return out;
+    return kClientKeys.select_rows(sql, " WHERE kek_version <> :v ORDER BY client_id LIMIT :l", kek_version, limit);
   });
 }
 

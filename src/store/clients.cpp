@@ -135,10 +135,7 @@ Status insert_client(soci::session& sql, const ClientRow& row) {
   return guarded("client_rows.insert", [&]() -> Status {
     ClientRow r = row;
     r.updated_at = r.created_at;
-    soci::statement st(sql);
-    kClients.use_inserted(st, r);
-    prepare_bound(st, kClients.insert());
-    st.execute(true);
+    kClients.insert_row(sql, r);
     return {};
   });
 }

@@ -100,6 +100,23 @@ auto column(std::string_view name, Written written = Written::kAlways) {
                         [](soci::statement& st, const Target& r) { st.exchange(soci::use(r.*Member)); }};
 }
 
+/// Prepares a statement whose variables are already bound (into, use, or a Table's bindings).
+inline void prepare_bound(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+}
+
+/// Executes a prepared statement and appends a copy of `bound` (the variable its columns are bound
+/// into) to `out` for each row fetched.
+template <typename Out, typename Bound>
+void collect(soci::statement& st, std::vector<Out>& out, const Bound& bound) {
+  if (!st.execute(true)) return;
+  do {
+    out.push_back(bound);
+  } while (st.fetch());
+}
+
 template <typename Row>
 class Table {
  public:
@@ -164,6 +181,48 @@ class Table {
     }
   }
 
+  /// Inserts `row`.
+  void insert_row(soci::session& sql, const Row& row) const {
+    soci::statement st(sql);
+    use_inserted(st, row);
+    prepare_bound(st, insert());
+    st.execute(true);
+  }
+  /// Inserts `row` and returns the id the database gave it.
+  long long insert_returning_id(soci::session& sql, const Row& row) const {
+    long long id = 0;
+    soci::statement st(sql);
+    use_inserted(st, row);
+    st.exchange(soci::into(id));
+    prepare_bound(st, insert() + " RETURNING id");
+    st.execute(true);
+    return id;
+  }
+  /// The rows `select() + tail` returns, where `tail` (WHERE …, ORDER BY …) has one placeholder
+  /// per parameter, in order.
+  template <typename... Params>
+  std::vector<Row> select_rows(soci::session& sql, const std::string& tail, const Params&... params) const {
+    Row row;
+    soci::statement st(sql);
+    into(st, row);
+    (st.exchange(soci::use(params)), ...);
+    prepare_bound(st, select() + tail);
+    std::vector<Row> out;
+    collect(st, out, row);
+    return out;
+  }
+  /// The first row `select() + tail` returns, if any.
+  template <typename... Params>
+  std::optional<Row> select_one(soci::session& sql, const std::string& tail, const Params&... params) const {
+    Row row;
+    soci::statement st(sql);
+    into(st, row);
+    (st.exchange(soci::use(params)), ...);
+    prepare_bound(st, select() + tail);
+    if (!st.execute(true)) return std::nullopt;
+    return row;
+  }
+
  private:
   static std::string qualified(std::string_view name, std::string_view alias) {
     if (alias.empty() || name.find('.') != std::string_view::npos) return std::string(name);
@@ -174,23 +233,6 @@ class Table {
   std::string_view from_;
   std::vector<Column<Row>> columns_;
 };
-
-/// Prepares a statement whose variables are already bound (into, use, or a Table's bindings).
-inline void prepare_bound(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-}
-
-/// Executes a prepared statement and appends a copy of `bound` (the variable its columns are bound
-/// into) to `out` for each row fetched.
-template <typename Out, typename Bound>
-void collect(soci::statement& st, std::vector<Out>& out, const Bound& bound) {
-  if (!st.execute(true)) return;
-  do {
-    out.push_back(bound);
-  } while (st.fetch());
-}
 
 /// The columns of `a` followed by those of `b`.
 template <typename Row>

@@ -16,25 +16,14 @@ const Table<KekCheck> kKekChecks("kek_checks", {
 
 Status insert_kek_check(soci::session& sql, int version, const std::string& check, UnixSeconds now) {
   return guarded("kek_checks.insert", [&]() -> Status {
-    KekCheck row{version, check, now};
-    soci::statement st(sql);
-    kKekChecks.use_inserted(st, row);
-    prepare_bound(st, kKekChecks.insert());
-    st.execute(true);
+    kKekChecks.insert_row(sql, KekCheck{version, check, now});
     return {};
   });
 }
 
 Result<std::vector<KekCheck>> list_kek_checks(soci::session& sql) {
-  return guarded("kek_checks.list", [&]() -> Result<std::vector<KekCheck>> {
-    KekCheck row;
-    soci::statement st(sql);
-    kKekChecks.into(st, row);
-    prepare_bound(st, kKekChecks.select() + " ORDER BY version");
-    std::vector<KekCheck> out;
-    collect(st, out, row);
-    return out;
-  });
+  return guarded("kek_checks.list",
+                 [&]() -> Result<std::vector<KekCheck>> { return kKekChecks.select_rows(sql, " ORDER BY version"); });
 }
 
 }  // namespace ombud::store

@@ -29,15 +29,8 @@ struct ListMunicipalities : CachedStatement {
 }  // namespace
 
 Result<long long> insert_municipality(soci::session& sql, const MunicipalityRecord& m) {
-  return guarded("municipalities.insert", [&]() -> Result<long long> {
-    long long id = 0;
-    soci::statement st(sql);
-    kMunicipalities.use_inserted(st, m);
-    st.exchange(soci::into(id));
-    prepare_bound(st, kMunicipalities.insert() + " RETURNING id");
-    st.execute(true);
-    return id;
-  });
+  return guarded("municipalities.insert",
+                 [&]() -> Result<long long> { return kMunicipalities.insert_returning_id(sql, m); });
 }
 
 Result<std::vector<MunicipalityRecord>> list_municipalities(soci::session& sql, long long operation_id) {

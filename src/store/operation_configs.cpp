@@ -43,10 +43,7 @@ Status insert_config(soci::session& sql, long long operation_id, const ConfigRow
   return guarded("configs.insert", [&]() -> Status {
     ConfigRow r = row;
     r.operation_id = operation_id;
-    soci::statement st(sql);
-    kConfigs.use_inserted(st, r);
-    prepare_bound(st, kConfigs.insert());
-    st.execute(true);
+    kConfigs.insert_row(sql, r);
     return {};
   });
 }

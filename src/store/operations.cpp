@@ -30,38 +30,18 @@ struct ReferenceVersion : CachedStatement {
 }  // namespace
 
 Result<long long> insert_operation(soci::session& sql, const OperationRecord& op) {
-  return guarded("operations.insert", [&]() -> Result<long long> {
-    long long id = 0;
-    soci::statement st(sql);
-    kOperations.use_inserted(st, op);
-    st.exchange(soci::into(id));
-    prepare_bound(st, kOperations.insert() + " RETURNING id");
-    st.execute(true);
-    return id;
-  });
+  return guarded("operations.insert", [&]() -> Result<long long> { return kOperations.insert_returning_id(sql, op); });
 }
 
 Result<std::optional<OperationRecord>> find_operation(soci::session& sql, long long id) {
   return guarded("operations.find", [&]() -> Result<std::optional<OperationRecord>> {
-    OperationRecord op;
-    soci::statement st(sql);
-    kOperations.into(st, op);
-    st.exchange(soci::use(id));
-    prepare_bound(st, kOperations.select() + " WHERE id = :id");
-    if (!st.execute(true)) return std::optional<OperationRecord>();
-    return std::optional<OperationRecord>(op);
+    return kOperations.select_one(sql, " WHERE id = :id", id);
   });
 }
 
 Result<std::vector<OperationRecord>> list_operations(soci::session& sql) {
   return guarded("operations.list", [&]() -> Result<std::vector<OperationRecord>> {
-    OperationRecord op;
-    soci::statement st(sql);
-    kOperations.into(st, op);
-    prepare_bound(st, kOperations.select() + " ORDER BY id");
-    std::vector<OperationRecord> out;
-    collect(st, out, op);
-    return out;
+    return kOperations.select_rows(sql, " ORDER BY id");
   });
 }
 

@@ -36,15 +36,7 @@ struct SessionLookup : CachedStatement {
 }  // namespace
 
 Result<long long> insert_session(soci::session& sql, const SessionRecord& s) {
-  return guarded("sessions.insert", [&]() -> Result<long long> {
-    long long id = 0;
-    soci::statement st(sql);
-    kSessions.use_inserted(st, s);
-    st.exchange(soci::into(id));
-    prepare_bound(st, kSessions.insert() + " RETURNING id");
-    st.execute(true);
-    return id;
-  });
+  return guarded("sessions.insert", [&]() -> Result<long long> { return kSessions.insert_returning_id(sql, s); });
 }
 
 Result<std::optional<std::pair<SessionRecord, UserRecord>>> find_session(soci::session& sql,

@@ -49,25 +49,16 @@ const Table<StatEventRow> kStatEvents("stat_events",
 
 Status insert_stat_event(soci::session& sql, const domain::StatEvent& e) {
   return guarded("stat_events.insert", [&]() -> Status {
-    StatEventRow r{e, crypto::random_id()};
-    soci::statement st(sql);
-    kStatEvents.use_inserted(st, r);
-    prepare_bound(st, kStatEvents.insert());
-    st.execute(true);
+    kStatEvents.insert_row(sql, StatEventRow{e, crypto::random_id()});
     return {};
   });
 }
 
 Result<std::vector<domain::StatEvent>> list_stat_events(soci::session& sql, long long operation_id) {
   return guarded("stat_events.list", [&]() -> Result<std::vector<domain::StatEvent>> {
-    StatEventRow r;
-    soci::statement st(sql);
-    kStatEvents.into(st, r);
-    st.exchange(soci::use(operation_id));
-    prepare_bound(st, kStatEvents.select() + " WHERE operation_id = :op ORDER BY year, event_type, municipality_code");
-    std::vector<domain::StatEvent> out;
-    collect(st, out, r);
-    return out;
+    auto rows = kStatEvents.select_rows(sql, " WHERE operation_id = :op ORDER BY year, event_type, municipality_code",
+                                        operation_id);
+    return std::vector<domain::StatEvent>(rows.begin(), rows.end());
   });
 }
 

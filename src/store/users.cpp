@@ -8,28 +8,15 @@
 
 namespace ombud::store {
 
-namespace {
-template <typename Param>
-Result<std::optional<UserRecord>> find_user_where(soci::session& sql, const char* where, const Param& param) {
-  UserRecord row;
-  soci::statement st(sql);
-  kUsers.into(st, row);
-  st.exchange(soci::use(param));
-  prepare_bound(st, kUsers.select() + " WHERE " + where);
-  if (!st.execute(true)) return std::optional<UserRecord>();
-  return std::optional<UserRecord>(row);
-}
-}  // namespace
-
 Result<std::optional<UserRecord>> find_user_by_username(soci::session& sql, std::string_view username) {
   return guarded("users.find_by_username", [&]() -> Result<std::optional<UserRecord>> {
-    return find_user_where(sql, "username = :u", std::string(username));
+    return kUsers.select_one(sql, " WHERE username = :u", std::string(username));
   });
 }
 
 Result<std::optional<UserRecord>> find_user_by_id(soci::session& sql, long long id) {
   return guarded("users.find_by_id",
-                 [&]() -> Result<std::optional<UserRecord>> { return find_user_where(sql, "id = :id", id); });
+                 [&]() -> Result<std::optional<UserRecord>> { return kUsers.select_one(sql, " WHERE id = :id", id); });
 }
 
 namespace {
@@ -55,15 +42,7 @@ Result<std::vector<UserRecord>> list_users(soci::session& sql, long long operati
 }
 
 Result<long long> insert_user(soci::session& sql, const UserRecord& u) {
-  return guarded("users.insert", [&]() -> Result<long long> {
-    long long id = 0;
-    soci::statement st(sql);
-    kUsers.use_inserted(st, u);
-    st.exchange(soci::into(id));
-    prepare_bound(st, kUsers.insert() + " RETURNING id");
-    st.execute(true);
-    return id;
-  });
+  return guarded("users.insert", [&]() -> Result<long long> { return kUsers.insert_returning_id(sql, u); });
 }
 
 Status update_password_hash(soci::session& sql, long long user_id, const std::string& hash, UnixSeconds now) {

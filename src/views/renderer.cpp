@@ -8,9 +8,7 @@
 
 namespace ombud::views {
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+void append_html_escaped(std::string& out, std::string_view s) {
   for (char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -23,6 +21,12 @@ std::string html_escape(std::string_view s) {
       default: out += c;
     }
   }
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_html_escaped(out, s);
   return out;
 }
 

@@ -48,5 +48,8 @@ class Renderer {
 Result<std::string> localise_template(std::string_view text, const Catalog& catalog, Lang lang);
 
 std::string html_escape(std::string_view s);
+/// The same, appended to `out`; also for text and quoted attributes written outside a template
+/// (the rows of a table, ADR 0018).
+void append_html_escaped(std::string& out, std::string_view s);
 
 }  // namespace ombud::views
