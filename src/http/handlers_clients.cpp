@@ -331,6 +331,18 @@ Response get_client_page(Ctx& ctx) {
   return page_response(ctx, v->code, page);
 }
 
+// The form of a case page: posted to the case's `path`, with a cancel link back to the case and
+// the case version it was shown at (kept from a posted form that is shown again with its errors).
+views::FormBlock case_form_block(Ctx& ctx, const services::ClientView& v, const Form* form, const std::string& path,
+                                 const char* submit_key) {
+  views::FormBlock f;
+  f.action = client_href(v.id, path);
+  f.submit = ctx.t(submit_key);
+  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
+  f.hidden = {{"version", form != nullptr ? form->get("version") : std::to_string(v.version)}};
+  return f;
+}
+
 // ---- Own wish ---------------------------------------------------------------------------------
 
 Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
@@ -338,11 +350,7 @@ Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const
   page.heading = ctx.t("own_wish.title");
   page.lead = {ctx.t("client.waiting_own_wish", {{"relation", relation_text(ctx, v.contact_by)}})};
   page.facts = {{ctx.t("client.code"), v.code}, {ctx.t("client.first_contact"), format_date(v.first_contact_on)}};
-  views::FormBlock f;
-  f.action = client_href(v.id, "/own-wish");
-  f.submit = ctx.t("own_wish.submit");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", form != nullptr ? form->get("version") : std::to_string(v.version)}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/own-wish", "own_wish.submit");
   f.controls.push_back(
       date_control(ctx, "date", ctx.t("own_wish.date"), form != nullptr ? form->get("date") : today_text(ctx)));
   page.forms.push_back(std::move(f));
@@ -390,11 +398,8 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
     page.heading = ctx.t("acute.title");
     page.lead = {ctx.t("acute.lead")};
     page.facts = {{ctx.t("client.code"), v.code}};
-    views::FormBlock f;
-    f.action = client_href(v.id, "/assessment");
-    f.submit = ctx.t("acute.submit");
-    f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-    f.hidden = {{"version", get("version", std::to_string(v.version))}, {"outcome", "akut"}};
+    views::FormBlock f = case_form_block(ctx, v, form, "/assessment", "acute.submit");
+    f.hidden.push_back({"outcome", "akut"});
     f.controls.push_back(date_control(ctx, "date", ctx.t("acute.date"), get("date", today_text(ctx))));
     page.forms.push_back(std::move(f));
     page.callouts.push_back(
@@ -412,11 +417,7 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
                 {ctx.t("assessment.age"), std::to_string(domain::age_in_year(v.birth_year, now))},
                 {ctx.t("client.municipality"),
                  v.municipality_name.empty() ? ctx.t("assessment.not_member") : v.municipality_name}};
-  views::FormBlock f;
-  f.action = client_href(v.id, "/assessment");
-  f.submit = ctx.t("assessment.submit");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/assessment", "assessment.submit");
   f.controls.push_back(date_control(ctx, "date", ctx.t("assessment.date"), get("date", today_text(ctx))));
   f.controls.push_back(radios("significant_disability", ctx.t("assessment.significant_disability"),
                               yes_no(ctx, get("significant_disability"))));
@@ -477,11 +478,7 @@ Result<views::Page> booking_page(Ctx& ctx, const services::ClientView& v, const 
                                                ctx.t(left >= 0 ? "deadline.days_left" : "deadline.days_over",
                                                      {{"days", std::to_string(left >= 0 ? left : -left)}}) +
                                                ")"}};
-  views::FormBlock f;
-  f.action = client_href(v.id, "/orientation");
-  f.submit = ctx.t("orientation.submit");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/orientation", "orientation.submit");
   f.controls.push_back(date_control(ctx, "date", ctx.t("orientation.date"), get("date", date_text(v.orientation_on))));
   f.controls.push_back(radios(
       "place", ctx.t("orientation.place"),
@@ -545,11 +542,7 @@ Result<views::Page> held_page(Ctx& ctx, const services::ClientView& v, const For
   page.heading = ctx.t("orientation_held.title");
   page.lead = {ctx.t("orientation_held.lead")};
   page.facts = {{ctx.t("client.code"), v.code}, {ctx.t("client.orientation"), date_text(v.orientation_on)}};
-  views::FormBlock f;
-  f.action = client_href(v.id, "/orientation/held");
-  f.submit = ctx.t("form.save");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/orientation/held", "form.save");
   f.controls.push_back(
       date_control(ctx, "held_on", ctx.t("orientation_held.date"), get("held_on", date_text(v.orientation_on))));
   f.controls.push_back(radios("decision", ctx.t("orientation_held.decision"),
@@ -586,11 +579,7 @@ Result<views::Page> priorities_page(Ctx& ctx, const services::ClientView& v, con
   page.heading = ctx.t("priorities.title");
   page.lead = {ctx.t("priorities.lead")};
   if (std::string note = age_groups_note(ctx, cfg.config); !note.empty()) page.lead.push_back(note);
-  views::FormBlock f;
-  f.action = client_href(v.id, "/priorities");
-  f.submit = ctx.t("form.save");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", form ? form->get("version") : std::to_string(v.version)}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/priorities", "form.save");
   Control p;
   p.kind = K::kCheckboxes;
   p.name = "priorities";
@@ -623,11 +612,8 @@ Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, con
   page.facts = {{ctx.t("client.code"), v.code}};
   if (v.queue_entered_on) page.facts.emplace_back(ctx.t("client.queue_since"), format_date(*v.queue_entered_on));
   if (reassign) page.facts.emplace_back(ctx.t("client.ombud"), names[*v.primary_ombud_id]);
-  views::FormBlock f;
-  f.action = client_href(v.id, "/assignment");
-  f.submit = ctx.t(reassign ? "assignment.reassign_submit" : "assignment.submit");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  views::FormBlock f =
+      case_form_block(ctx, v, form, "/assignment", reassign ? "assignment.reassign_submit" : "assignment.submit");
   Control ombud;
   ombud.kind = K::kSelect;
   ombud.name = "ombud";
@@ -678,11 +664,7 @@ Result<views::Page> details_page(Ctx& ctx, const services::ClientView& v, const 
   page.heading = ctx.t("details.title");
   page.lead = {ctx.t("details.lead")};
   page.facts = {{ctx.t("client.code"), v.code}};
-  views::FormBlock f;
-  f.action = client_href(v.id, "/details");
-  f.submit = ctx.t("form.save");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/details", "form.save");
   Control alias = text("alias", ctx.t("contact.alias"), get("alias", v.alias));
   alias.hint = ctx.t("contact.alias_hint");
   alias.optional_mark = true;
@@ -729,11 +711,7 @@ Result<views::Page> status_page(Ctx& ctx, const services::ClientView& v, const F
   page.lead = {ctx.t("status.lead")};
   page.facts = {{ctx.t("client.code"), v.code},
                 {ctx.t("client.state"), label_of(ctx, "state.", domain::kCaseStates, v.state)}};
-  views::FormBlock f;
-  f.action = client_href(v.id, "/status");
-  f.submit = ctx.t("form.save");
-  f.cancel = {ctx.t("form.cancel"), client_href(v.id)};
-  f.hidden = {{"version", get("version", std::to_string(v.version))}};
+  views::FormBlock f = case_form_block(ctx, v, form, "/status", "form.save");
   std::string chosen = get("action", ctx.query("action"));
   std::vector<views::Option> options;
   bool during = v.state == CaseState::kActive || v.state == CaseState::kPaused;
