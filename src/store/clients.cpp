@@ -61,17 +61,7 @@ const Table<ClientRow> kClients("clients", kFrom,
                                            column<&ClientRow::updated_at>("updated_at"),
                                        }));
 
-struct FindClient : CachedStatement {
-  ClientRow row;
-  std::string id;
-  long long operation_id = 0;
-  explicit FindClient(soci::session& sql) : CachedStatement(sql) {
-    kClients.into(st, row);
-    st.exchange(soci::use(id));
-    st.exchange(soci::use(operation_id));
-    prepare(kClients.select("c") + " WHERE c.id = :id AND c.operation_id = :op");
-  }
-};
+struct FindClient {};
 
 // What an ombud may see of the operation's cases (domain::case_list_scope kOwn; the policy is
 // domain::may, and tests/store/access_filter_test.cpp proves the two agree). Disjoint parts that
@@ -142,11 +132,7 @@ Status insert_client(soci::session& sql, const ClientRow& row) {
 
 Result<std::optional<ClientRow>> find_client(soci::session& sql, long long operation_id, const std::string& id) {
   return guarded("client_rows.find", [&]() -> Result<std::optional<ClientRow>> {
-    auto q = StatementCache::get<FindClient>(sql);
-    q->id = id;
-    q->operation_id = operation_id;
-    if (!q->st.execute(true)) return std::optional<ClientRow>();
-    return std::optional<ClientRow>(q->row);
+    return cached_row<FindClient>(sql, kClients, "c", " WHERE c.id = :id AND c.operation_id = :op", id, operation_id);
   });
 }
 

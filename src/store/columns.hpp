@@ -20,11 +20,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include <soci/soci.h>
+
+#include "store/statement_cache.hpp"
 
 namespace soci {
 
@@ -233,6 +236,43 @@ class Table {
   std::string_view from_;
   std::vector<Column<Row>> columns_;
 };
+
+/// A select of a table's columns that runs on most requests, prepared once per connection and
+/// kept (ADR 0014). `Tag` names the query, so that two queries with the same row and parameter
+/// types are kept apart; the parameters are bound where they live, in `params`.
+template <typename Tag, typename Row, typename... Params>
+class CachedSelect : public CachedStatement {
+ public:
+  CachedSelect(soci::session& sql, const Table<Row>& table, const char* alias, const char* tail)
+      : CachedStatement(sql) {
+    table.into(st, row);
+    std::apply([&](auto&... p) { (st.exchange(soci::use(p)), ...); }, params);
+    prepare(table.select(alias) + tail);
+  }
+  Row row;
+  std::tuple<Params...> params;
+};
+
+/// The rows of `table.select(alias) + tail`, through the connection's cached statement `Tag`.
+template <typename Tag, typename Row, typename... Params>
+std::vector<Row> cached_rows(soci::session& sql, const Table<Row>& table, const char* alias, const char* tail,
+                             const Params&... params) {
+  auto q = StatementCache::get<CachedSelect<Tag, Row, Params...>>(sql, 0, table, alias, tail);
+  q->params = std::tuple<Params...>(params...);
+  std::vector<Row> out;
+  collect(q->st, out, q->row);
+  return out;
+}
+
+/// The first of those rows, if any.
+template <typename Tag, typename Row, typename... Params>
+std::optional<Row> cached_row(soci::session& sql, const Table<Row>& table, const char* alias, const char* tail,
+                              const Params&... params) {
+  auto q = StatementCache::get<CachedSelect<Tag, Row, Params...>>(sql, 0, table, alias, tail);
+  q->params = std::tuple<Params...>(params...);
+  if (!q->st.execute(true)) return std::nullopt;
+  return q->row;
+}
 
 /// The columns of `a` followed by those of `b`.
 template <typename Row>

@@ -17,15 +17,7 @@ const Table<MunicipalityRecord> kMunicipalities("municipalities",
                                                     column<&MunicipalityRecord::name>("name"),
                                                 });
 
-struct ListMunicipalities : CachedStatement {
-  long long operation_id = 0;
-  MunicipalityRecord row;
-  explicit ListMunicipalities(soci::session& sql) : CachedStatement(sql) {
-    kMunicipalities.into(st, row);
-    st.exchange(soci::use(operation_id));
-    prepare(kMunicipalities.select() + " WHERE operation_id = :o ORDER BY name");
-  }
-};
+struct ListMunicipalities {};
 }  // namespace
 
 Result<long long> insert_municipality(soci::session& sql, const MunicipalityRecord& m) {
@@ -35,11 +27,8 @@ Result<long long> insert_municipality(soci::session& sql, const MunicipalityReco
 
 Result<std::vector<MunicipalityRecord>> list_municipalities(soci::session& sql, long long operation_id) {
   return guarded("municipalities.list", [&]() -> Result<std::vector<MunicipalityRecord>> {
-    auto q = StatementCache::get<ListMunicipalities>(sql);
-    q->operation_id = operation_id;
-    std::vector<MunicipalityRecord> out;
-    collect(q->st, out, q->row);
-    return out;
+    return cached_rows<ListMunicipalities>(sql, kMunicipalities, "", " WHERE operation_id = :o ORDER BY name",
+                                           operation_id);
   });
 }
 

@@ -17,25 +17,11 @@ const Table<ConfigRow> kConfigs("operation_configs",
                                     column<&ConfigRow::config>("config", Written::kOnInsert),
                                 });
 
-struct SelectConfigs : CachedStatement {
-  long long operation_id = 0;
-  int limit = 0;
-  ConfigRow row;
-  explicit SelectConfigs(soci::session& sql) : CachedStatement(sql) {
-    kConfigs.into(st, row);
-    st.exchange(soci::use(operation_id));
-    st.exchange(soci::use(limit));
-    prepare(kConfigs.select() + " WHERE operation_id = :op ORDER BY version DESC LIMIT :l");
-  }
-};
+struct SelectConfigs {};
 
 Result<std::vector<ConfigRow>> select_configs(soci::session& sql, long long operation_id, int limit) {
-  auto q = StatementCache::get<SelectConfigs>(sql);
-  q->operation_id = operation_id;
-  q->limit = limit;
-  std::vector<ConfigRow> out;
-  collect(q->st, out, q->row);
-  return out;
+  return cached_rows<SelectConfigs>(sql, kConfigs, "", " WHERE operation_id = :op ORDER BY version DESC LIMIT :l",
+                                    operation_id, limit);
 }
 }  // namespace
 

@@ -18,15 +18,7 @@ const Table<OperationRecord> kOperations("operations",
                                                                                          Written::kNever),
                                          });
 
-struct ReferenceVersion : CachedStatement {
-  long long operation_id = 0;
-  long long version = 0;
-  explicit ReferenceVersion(soci::session& sql) : CachedStatement(sql) {
-    st.exchange(soci::into(version));
-    st.exchange(soci::use(operation_id));
-    prepare("SELECT reference_version FROM operations WHERE id = :id");
-  }
-};
+struct FindOperation {};
 }  // namespace
 
 Result<long long> insert_operation(soci::session& sql, const OperationRecord& op) {
@@ -35,7 +27,7 @@ Result<long long> insert_operation(soci::session& sql, const OperationRecord& op
 
 Result<std::optional<OperationRecord>> find_operation(soci::session& sql, long long id) {
   return guarded("operations.find", [&]() -> Result<std::optional<OperationRecord>> {
-    return kOperations.select_one(sql, " WHERE id = :id", id);
+    return cached_row<FindOperation>(sql, kOperations, "", " WHERE id = :id", id);
   });
 }
 
@@ -51,10 +43,9 @@ namespace ombud::store {
 
 Result<long long> reference_version(soci::session& sql, long long operation_id) {
   return guarded("operations.reference_version", [&]() -> Result<long long> {
-    auto q = StatementCache::get<ReferenceVersion>(sql);
-    q->operation_id = operation_id;
-    if (!q->st.execute(true)) return fail(Error::not_found("error.not_found"));
-    return q->version;
+    auto op = cached_row<FindOperation>(sql, kOperations, "", " WHERE id = :id", operation_id);
+    if (!op) return fail(Error::not_found("error.not_found"));
+    return op->reference_version;
   });
 }
 

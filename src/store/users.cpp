@@ -20,24 +20,13 @@ Result<std::optional<UserRecord>> find_user_by_id(soci::session& sql, long long 
 }
 
 namespace {
-struct ListUsers : CachedStatement {
-  long long operation_id = 0;
-  UserRecord row;
-  explicit ListUsers(soci::session& sql) : CachedStatement(sql) {
-    kUsers.into(st, row);
-    st.exchange(soci::use(operation_id));
-    prepare(kUsers.select() + " WHERE operation_id = :op ORDER BY display_name, username");
-  }
-};
+struct ListUsers {};
 }  // namespace
 
 Result<std::vector<UserRecord>> list_users(soci::session& sql, long long operation_id) {
   return guarded("users.list", [&]() -> Result<std::vector<UserRecord>> {
-    auto q = StatementCache::get<ListUsers>(sql);
-    q->operation_id = operation_id;
-    std::vector<UserRecord> out;
-    collect(q->st, out, q->row);
-    return out;
+    return cached_rows<ListUsers>(sql, kUsers, "", " WHERE operation_id = :op ORDER BY display_name, username",
+                                  operation_id);
   });
 }
 
