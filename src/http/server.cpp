@@ -146,6 +146,9 @@ struct Server::Impl {
         if (ec == bhttp::error::header_limit || ec == bhttp::error::body_limit) {
           co_await refuse(stream, parser, ec == bhttp::error::header_limit ? 431 : 413);
           co_await drain(stream);
+        } else if (malformed(ec)) {
+          co_await refuse(stream, parser, 400);
+          co_await drain(stream);
         }
         break;
       }
@@ -154,8 +157,8 @@ struct Server::Impl {
         stream.expires_after(std::chrono::seconds(cfg.body_timeout_seconds));
         auto [ec2, n2] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
         if (ec2) {
-          if (ec2 == bhttp::error::body_limit) {
-            co_await refuse(stream, parser, 413);
+          if (ec2 == bhttp::error::body_limit || malformed(ec2)) {
+            co_await refuse(stream, parser, ec2 == bhttp::error::body_limit ? 413 : 400);
             co_await drain(stream);
           }
           break;
@@ -197,6 +200,15 @@ struct Server::Impl {
     release(conn);
   }
 
+  // A request the parser refused as not HTTP/1.1 (a bad request line, a NUL, two Content-Length
+  // headers, Content-Length beside Transfer-Encoding, a broken chunk): answered 400 before the
+  // connection closes, unlike a client that went away or timed out, which gets no answer.
+  static bool malformed(const boost::system::error_code& ec) {
+    if (ec.category() != bhttp::make_error_code(bhttp::error::bad_target).category()) return false;
+    return ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message && ec != bhttp::error::short_read &&
+           ec != bhttp::error::need_more && ec != bhttp::error::need_buffer;
+  }
+
   // Answers a request that could not be read whole, then the caller closes the connection.
   awaitable<void> refuse(beast::tcp_stream& stream, bhttp::request_parser<bhttp::string_body>& parser, int status) {
     Request req;
@@ -210,6 +222,12 @@ struct Server::Impl {
     }
     Error e = status == 413 ? Error{ErrorCode::kPayloadTooLarge, "error.payload_too_large", {}, 0, {}}
                             : Error::invalid("error.bad_request");
+    // A refused header may hold anything; answer it as a plain request for the start page.
+    if (status == 400) {
+      req = Request{};
+      req.method = "GET";
+      req.target = "/";
+    }
     Response res = app.refuse(req, e);
     res.status = status;
     auto out = to_beast(std::move(res), 11, false, false);

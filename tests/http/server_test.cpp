@@ -139,14 +139,35 @@ TEST_F(ServerTest, OversizedHeadersGet431) {
   EXPECT_EQ(status_of(s.read_response()), 431);
 }
 
-TEST_F(ServerTest, AMalformedRequestLineClosesTheConnection) {
+TEST_F(ServerTest, AMalformedRequestLineGets400AndTheConnectionCloses) {
   start({});
   Socket s(port);
   s.send("NOT HTTP AT ALL\r\n\r\n");
+  EXPECT_EQ(status_of(s.read_response()), 400);
   EXPECT_TRUE(s.closed_by_peer());
   Socket again(port);
   again.send(get("/healthz"));
   EXPECT_EQ(status_of(again.read_response()), 200) << "the server stays up";
+}
+
+// Requests that two servers could read differently (request smuggling) are refused, not guessed.
+TEST_F(ServerTest, AmbiguousFramingGets400AndTheConnectionCloses) {
+  start({});
+  const std::string both =
+      "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+  const std::string two_lengths =
+      "POST /api/v1/session HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n"
+      "Content-Length: 4\r\n\r\nabcd";
+  const std::string nul = std::string("GET /heal\0thz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", 43);
+  for (const std::string& request : {both, two_lengths, nul}) {
+    Socket s(port);
+    s.send(request);
+    std::string r = s.read_response();
+    EXPECT_EQ(status_of(r), 400) << request;
+    EXPECT_NE(r.find("Connection: close"), std::string::npos) << request;
+    EXPECT_TRUE(s.closed_by_peer()) << request;
+  }
 }
 
 TEST_F(ServerTest, ASlowClientIsCutOffAfterTheHeaderTimeout) {
