@@ -230,8 +230,15 @@ Response App::dispatch(Request& req, Ctx& ctx, const Router::Match& match) {
       }
     }
   }
+  // A cookie naming no live session is cleared, unless the answer sets a new session itself (a
+  // login): then the new cookie must be the last word, or the next request is signed out again.
   auto clear_session_cookie = [&](Response& r) {
-    if (session_ended) r.add_header("Set-Cookie", cookie(session_cookie_name(), "", 0));
+    if (!session_ended) return;
+    const std::string mine = std::string(session_cookie_name()) + "=";
+    for (const auto& [name, value] : r.headers) {
+      if (to_lower_ascii(name) == "set-cookie" && value.starts_with(mine)) return;
+    }
+    r.add_header("Set-Cookie", cookie(session_cookie_name(), "", 0));
   };
 
   // The one permission check.

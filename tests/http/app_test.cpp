@@ -156,6 +156,29 @@ TEST_F(AppTest, LoginRenewsTheSessionId) {
   EXPECT_EQ(old.api("GET", "/api/v1/me").status, 401);
 }
 
+// A browser or API client that still holds a cookie of an ended or unknown session signs in and
+// stays signed in: the answer sets exactly one session cookie, the new one.
+TEST_F(AppTest, ALoginOverAStaleCookieLeavesExactlyOneValidSessionCookie) {
+  auto session_cookies = [](const Response& r) {
+    std::vector<std::string> out;
+    for (const auto& [name, value] : r.headers) {
+      if (name == "Set-Cookie" && value.starts_with("ombud_session=")) out.push_back(value);
+    }
+    return out;
+  };
+  for (bool api : {false, true}) {
+    WebClient c(app());
+    c.set_cookie("ombud_session", "no-such-session-token");
+    Response r =
+        api ? c.api("POST", "/api/v1/session", {{"username", "ada"}, {"password", pw}}, false) : c.login("ada", pw);
+    ASSERT_EQ(r.status, api ? 201 : 303) << r.body;
+    auto set = session_cookies(r);
+    ASSERT_EQ(set.size(), 1U) << (api ? "api" : "form");
+    EXPECT_EQ(set[0].find("ombud_session=;"), std::string::npos) << "the one cookie is the new session, not a clearing";
+    EXPECT_EQ(c.api("GET", "/api/v1/me").status, 200) << "the next request is signed in";
+  }
+}
+
 TEST_F(AppTest, WrongPasswordAndUnknownUserAreAnsweredAlike) {
   WebClient c(app());
   Response wrong = c.api("POST", "/api/v1/session", {{"username", "ada"}, {"password", "fel-lösenord-123"}});
