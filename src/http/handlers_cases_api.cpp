@@ -14,6 +14,7 @@ using nlohmann::json;
 
 // A string field that may also be given as an integer (birth_year: 1990 or "1990").
 std::string text_or_number(JsonInput& in, const json& body, const char* name, bool required) {
+  in.known(name);
   if (body.is_object() && body.contains(name) && body[name].is_number_integer()) {
     return std::to_string(body[name].get<long long>());
   }
@@ -113,6 +114,7 @@ Response post_orientation(Ctx& ctx) {
   b.version = version_field(in);
   b.date = in.string("date", true);
   b.place = in.string("place", true);
+  in.known("ombud");
   if (ctx.json.is_object() && ctx.json.contains("ombud") && ctx.json["ombud"].is_array()) {
     for (const auto& id : ctx.json["ombud"]) {
       if (id.is_number_integer()) {
@@ -251,6 +253,7 @@ Response get_config(Ctx& ctx) {
 Response put_config(Ctx& ctx) {
   JsonInput in(ctx.json);
   int expected = version_field(in);
+  in.known("config");
   if (auto e = in.error()) return api_error(ctx, *e);
   if (!ctx.json.contains("config") || !ctx.json["config"].is_object()) {
     return api_error(ctx, Error::field("config", "field.required"));

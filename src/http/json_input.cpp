@@ -6,6 +6,7 @@
 namespace ombud::http {
 
 const nlohmann::json* JsonInput::field(const char* name, bool required) {
+  asked_.insert(name);
   if (!body_.is_object() || !body_.contains(name) || body_[name].is_null()) {
     if (required) add_error(name, "field.required");
     return nullptr;
@@ -64,8 +65,18 @@ std::vector<std::string> JsonInput::strings(const char* name, bool required) {
 }
 
 std::optional<Error> JsonInput::error() const {
-  if (errors_.empty()) return std::nullopt;
-  return Error::invalid("error.invalid_input", errors_);
+  std::vector<FieldError> all = errors_;
+  if (body_.is_object()) {
+    constexpr std::size_t kMostReported = 20;
+    std::size_t unknown = 0;
+    for (const auto& [name, value] : body_.items()) {
+      if (asked_.contains(name) || ++unknown > kMostReported) continue;
+      // The name as sent, cut short: it is echoed back in the answer.
+      all.push_back({name.substr(0, 64), "field.unknown"});
+    }
+  }
+  if (all.empty()) return std::nullopt;
+  return Error::invalid("error.invalid_input", std::move(all));
 }
 
 }  // namespace ombud::http

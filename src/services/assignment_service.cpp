@@ -35,8 +35,17 @@ Result<ClientView> assign(const Services& s, const Actor& actor, const std::stri
             std::none_of(ombud.begin(), ombud.end(), [&](const auto& u) { return u.id == ombud_id; })) {
           errors.push_back({"ombud", in.ombud.empty() ? "field.required" : "orientation.ombud_unknown"});
         }
+        // A reason is one of the listed codes, given exactly when the ombud changes; anything else is
+        // refused by name rather than dropped.
         std::optional<domain::ReassignReason> reason = domain::parse_code(domain::kReassignReasons, in.reason);
-        if (reassign && !reason) errors.push_back({"reason", "assignment.reason_required"});
+        const bool reason_given = !trim(in.reason).empty();
+        if (reason_given && !reason) {
+          errors.push_back({"reason", "assignment.reason_unknown"});
+        } else if (reassign && !reason) {
+          errors.push_back({"reason", "assignment.reason_required"});
+        } else if (!reassign && reason_given) {
+          errors.push_back({"reason", "assignment.reason_only_on_change"});
+        }
         if (reassign && errors.empty() && v.primary_ombud_id == ombud_id) {
           errors.push_back({"ombud", "assignment.same_ombud"});
         }

@@ -333,7 +333,8 @@ TEST_F(Cases, BadInputIsRefusedWithFieldErrorsAndNothingIsStored) {
                                          {{{"birth_year", "nittonhundra"}}, "birth_year", "contact.birth_year_invalid"},
                                          {{{"gender", "okänt"}}, "gender", "field.invalid"},
                                          {{{"channel", nullptr}}, "channel", "field.required"},
-                                         {{{"alias", std::string(81, 'a')}}, "alias", "field.too_long"}}) {
+                                         {{{"alias", std::string(81, 'a')}}, "alias", "field.too_long"},
+                                         {{{"municipalty", "0882"}}, "municipalty", "field.unknown"}}) {
     Response r = sam->api("POST", "/api/v1/contacts", contact(c.overrides));
     EXPECT_EQ(r.status, 400) << c.overrides.dump();
     auto fields = json::parse(r.body)["error"]["fields"];
@@ -419,12 +420,27 @@ TEST_F(Cases, TwoSamordnareAssigningAtOnceGetAConflictAndNothingIsOverwritten) {
 TEST_F(Cases, AChangeOfOmbudKeepsTheHistoryAndNeedsAReason) {
   json c = queued("Cornelia", 30);
   std::string id = c["id"];
+  // A first assignment takes no reason: one given is refused, not dropped.
+  for (const json& given : {json("arbetsbelastning"), json("semester")}) {
+    Response first = sam->api("POST", "/api/v1/clients/" + id + "/assignment",
+                              {{"version", c["version"]}, {"ombud", ada}, {"date", date(-3)}, {"reason", given}});
+    EXPECT_EQ(first.status, 400);
+    EXPECT_EQ(json::parse(first.body)["error"]["fields"][0]["code"],
+              given == "semester" ? "assignment.reason_unknown" : "assignment.reason_only_on_change");
+  }
   c = body(sam->api("POST", "/api/v1/clients/" + id + "/assignment",
                     {{"version", c["version"]}, {"ombud", ada}, {"date", date(-3)}}));
   Response no_reason =
       sam->api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", bo}});
   EXPECT_EQ(no_reason.status, 400);
   EXPECT_EQ(json::parse(no_reason.body)["error"]["fields"][0]["code"], "assignment.reason_required");
+  for (const json& bad : {json("semester"), json(std::string(100'000, 'x')), json("<b>arbetsbelastning</b>")}) {
+    Response unknown = sam->api("POST", "/api/v1/clients/" + id + "/assignment",
+                                {{"version", c["version"]}, {"ombud", bo}, {"reason", bad}});
+    EXPECT_EQ(unknown.status, 400);
+    EXPECT_EQ(json::parse(unknown.body)["error"]["fields"][0]["code"], "assignment.reason_unknown")
+        << "an unknown reason is not reported as a missing one";
+  }
   Response same = sam->api("POST", "/api/v1/clients/" + id + "/assignment",
                            {{"version", c["version"]}, {"ombud", ada}, {"reason", "arbetsbelastning"}});
   EXPECT_EQ(json::parse(same.body)["error"]["fields"][0]["code"], "assignment.same_ombud");
