@@ -33,8 +33,37 @@ bool action_allowed(CaseState s, CaseAction a) {
   return false;
 }
 
+std::string_view refusal_key(CaseState s, CaseAction a) {
+  using S = CaseState;
+  using A = CaseAction;
+  if (action_allowed(s, a)) return "";
+  if (s == S::kClosing) return "status.case_closing";
+  if (s == S::kReferredAcute || s == S::kDeclined || s == S::kWithdrawn) return "status.case_ended";
+  // What the action needs first, in the order of the lifecycle.
+  const bool needs_assessment = a == A::kBookOrientation || a == A::kRecordOrientation || a == A::kSetPriorities ||
+                                a == A::kAssign || a == A::kReassign || a == A::kPause || a == A::kResume;
+  if (s == S::kFirstContact && (a == A::kAssess || needs_assessment)) return "status.own_wish_missing";
+  if (s == S::kAssessment && needs_assessment) return "status.assessment_missing";
+  switch (a) {
+    case A::kConfirmOwnWish: return "status.own_wish_already";
+    case A::kAssess: return "status.already_assessed";
+    case A::kReferAcute: return "status.acute_before_orientation";
+    case A::kBookOrientation:
+    case A::kRecordOrientation: return "status.orientation_done";
+    case A::kSetPriorities:
+    case A::kAssign: return s == S::kOrientation ? "status.orientation_missing" : "status.already_assigned";
+    case A::kReassign:
+    case A::kPause:
+    case A::kResume:
+      if (s == S::kOrientation || s == S::kQueue) return "status.not_assigned";
+      return a == A::kPause ? "status.already_paused" : a == A::kResume ? "status.not_paused" : "status.not_assigned";
+    case A::kWithdraw: break;
+  }
+  return "status.transition_forbidden";
+}
+
 Result<CaseState> next_state(CaseState s, CaseAction a, bool accepted) {
-  if (!action_allowed(s, a)) return fail(Error::conflict("status.transition_forbidden"));
+  if (!action_allowed(s, a)) return fail(Error::conflict(std::string(refusal_key(s, a))));
   using S = CaseState;
   switch (a) {
     case CaseAction::kConfirmOwnWish: return S::kAssessment;

@@ -32,7 +32,12 @@ enum class CaseAction {
 /// Whether the lifecycle allows the action in the state.
 bool action_allowed(CaseState state, CaseAction action);
 
-/// The state after an action; kConflict ("status.transition_forbidden") when not allowed.
+/// Why the lifecycle refuses the action in the state, as a message key that names what is missing
+/// or already done ("status.own_wish_missing", "status.orientation_missing", "status.case_ended",
+/// …), so a page and the API can say it; "" when the action is allowed.
+std::string_view refusal_key(CaseState state, CaseAction action);
+
+/// The state after an action; kConflict with refusal_key() when not allowed.
 /// `accepted` matters for kAssess (in target group or not) and kRecordOrientation (whether the
 /// client wants an ombud after the visit).
 Result<CaseState> next_state(CaseState state, CaseAction action, bool accepted = true);

@@ -68,7 +68,7 @@ Result<ClientView> update_details(const Services& s, const Actor& actor, const s
   return change_case(
       s, actor, client_id, in.version, CaseNeed::kEditDetails, "details",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig& cfg) -> Status {
-        if (!domain::details_editable(v.state)) return fail(Error::conflict("status.transition_forbidden"));
+        if (!domain::details_editable(v.state)) return fail(Error::conflict("status.case_ended"));
         std::vector<FieldError> errors;
         std::string alias(trim(in.alias));
         std::string reach(trim(in.reach));

@@ -196,7 +196,8 @@ TEST_F(Cases, ARelativesContactWaitsForThePersonsOwnWish) {
       "POST", "/api/v1/clients/" + id + "/assessment",
       {{"version", c["version"]}, {"outcome", "malgrupp"}, {"significant_disability", true}, {"complex_needs", true}});
   EXPECT_EQ(early.status, 409);
-  EXPECT_EQ(json::parse(early.body)["error"]["key"], "status.transition_forbidden");
+  EXPECT_EQ(json::parse(early.body)["error"]["key"], "status.own_wish_missing") << "the API names what is missing";
+  EXPECT_NE(json::parse(early.body)["error"]["message"].get<std::string>().find("egen önskan"), std::string::npos);
   c = body(sam->api("POST", "/api/v1/clients/" + id + "/own-wish", {{"version", c["version"]}}));
   EXPECT_EQ(c["state"], "bedomning");
   EXPECT_EQ(c["own_wish_on"], date(0));

@@ -42,7 +42,8 @@ TEST_P(Lifecycle, AllowsExactlyTheTransitionsOfTheStateMachine) {
   } else {
     ASSERT_FALSE(next) << code_of(kCaseStates, c.from);
     EXPECT_EQ(next.error().code, ErrorCode::kConflict);
-    EXPECT_EQ(next.error().message_key, "status.transition_forbidden");
+    EXPECT_EQ(next.error().message_key, refusal_key(c.from, c.action));
+    EXPECT_TRUE(next.error().message_key.starts_with("status.")) << next.error().message_key;
   }
 }
 
@@ -68,6 +69,21 @@ INSTANTIATE_TEST_SUITE_P(Allowed, Lifecycle,
                                            TransitionCase{S::kQueue, A::kWithdraw, true, S::kWithdrawn},
                                            TransitionCase{S::kActive, A::kWithdraw, true, S::kClosing},
                                            TransitionCase{S::kPaused, A::kWithdraw, true, S::kClosing}));
+
+// A refusal says what is missing or already done, which the page and the API pass on.
+TEST(LifecycleTable, ARefusalNamesWhatIsMissing) {
+  EXPECT_EQ(refusal_key(S::kFirstContact, A::kAssess), "status.own_wish_missing");
+  EXPECT_EQ(refusal_key(S::kFirstContact, A::kAssign), "status.own_wish_missing");
+  EXPECT_EQ(refusal_key(S::kAssessment, A::kBookOrientation), "status.assessment_missing");
+  EXPECT_EQ(refusal_key(S::kOrientation, A::kAssign), "status.orientation_missing");
+  EXPECT_EQ(refusal_key(S::kActive, A::kAssign), "status.already_assigned");
+  EXPECT_EQ(refusal_key(S::kQueue, A::kPause), "status.not_assigned");
+  EXPECT_EQ(refusal_key(S::kPaused, A::kPause), "status.already_paused");
+  EXPECT_EQ(refusal_key(S::kActive, A::kResume), "status.not_paused");
+  EXPECT_EQ(refusal_key(S::kClosing, A::kPause), "status.case_closing");
+  EXPECT_EQ(refusal_key(S::kDeclined, A::kWithdraw), "status.case_ended");
+  EXPECT_EQ(refusal_key(S::kQueue, A::kAssign), "") << "allowed";
+}
 
 // Everything not listed above is refused; the lists are complete.
 TEST(LifecycleTable, EveryOtherCombinationIsRefused) {
@@ -96,7 +112,11 @@ TEST(LifecycleTable, EveryOtherCombinationIsRefused) {
                 A::kSetPriorities, A::kAssign, A::kReassign, A::kPause, A::kResume, A::kWithdraw}) {
       bool expected = allowed.count({state, a}) != 0;
       EXPECT_EQ(action_allowed(state, a), expected) << state_code << " action " << static_cast<int>(a);
-      if (!expected) ++refused;
+      if (!expected) {
+        ++refused;
+        EXPECT_NE(refusal_key(state, a), "status.transition_forbidden")
+            << "every refusal names its reason: " << state_code << " action " << static_cast<int>(a);
+      }
     }
   }
   EXPECT_EQ(refused, 10 * 11 - 19);
