@@ -94,6 +94,19 @@ Result<std::vector<views::Option>> ombud_options(const Ctx& ctx, const std::stri
   return out;
 }
 
+std::optional<views::Callout> what_to_tell(const Ctx& ctx, domain::CaseState state,
+                                           const domain::OperationConfig& config) {
+  switch (state) {
+    case domain::CaseState::kDeclined:
+      return views::Callout{
+          "info", ctx.t("client.declined_heading"), {ctx.t("client.declined_text"), config.complaints_contact}};
+    case domain::CaseState::kReferredAcute:
+      return views::Callout{
+          "danger", ctx.t("client.acute_heading"), {config.acute_help_text, ctx.t("client.acute_112")}, true};
+    default: return std::nullopt;
+  }
+}
+
 nlohmann::json client_json(const services::ClientView& v) {
   using nlohmann::json;
   auto date = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };

@@ -64,4 +64,11 @@ Result<std::vector<views::Option>> ombud_options(const Ctx& ctx, const std::stri
 /// The API's JSON for a client.
 nlohmann::json client_json(const services::ClientView& v);
 
+/// What whoever handles the case must tell the person in this state, in the request's language:
+/// where to turn now after an acute referral, and after a decline that it is not a legal right and
+/// cannot be appealed, with where to send views. The page shows it as a callout and the API carries
+/// it as `tell_the_person`, so neither can leave it out.
+std::optional<views::Callout> what_to_tell(const Ctx& ctx, domain::CaseState state,
+                                           const domain::OperationConfig& config);
+
 }  // namespace ombud::http

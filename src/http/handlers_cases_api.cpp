@@ -27,7 +27,13 @@ int version_field(JsonInput& in) {
 
 Response client_result(Ctx& ctx, const Result<services::ClientView>& r, int status = 200) {
   if (!r) return api_error(ctx, r.error());
-  return json_response(status, client_json(*r));
+  json out = client_json(*r);
+  auto cfg = services::current_config(ctx.s, ctx.actor->operation_id);
+  if (!cfg) return api_error(ctx, cfg.error());
+  if (auto tell = what_to_tell(ctx, r->state, cfg->config)) {
+    out["tell_the_person"] = {{"heading", tell->heading}, {"texts", tell->paragraphs}};
+  }
+  return json_response(status, out);
 }
 
 Response post_contact(Ctx& ctx) {

@@ -289,13 +289,7 @@ Response get_client_page(Ctx& ctx) {
           {"info", "", {ctx.t("client.waiting_own_wish", {{"relation", relation_text(ctx, v->contact_by)}})}});
       break;
     case CaseState::kDeclined:
-      page.callouts.push_back(
-          {"info", ctx.t("client.declined_heading"), {ctx.t("client.declined_text"), cfg->config.complaints_contact}});
-      break;
-    case CaseState::kReferredAcute:
-      page.callouts.push_back(
-          {"danger", ctx.t("client.acute_heading"), {cfg->config.acute_help_text, ctx.t("client.acute_112")}, true});
-      break;
+    case CaseState::kReferredAcute: page.callouts.push_back(*what_to_tell(ctx, v->state, cfg->config)); break;
     case CaseState::kWithdrawn: page.callouts.push_back({"info", "", {ctx.t("client.withdrawn_text")}}); break;
     case CaseState::kClosing: page.callouts.push_back({"info", "", {ctx.t("client.closing_text")}}); break;
     default: break;
@@ -402,8 +396,9 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
     f.hidden.push_back({"outcome", "akut"});
     f.controls.push_back(date_control(ctx, "date", ctx.t("acute.date"), get("date", today_text(ctx))));
     page.forms.push_back(std::move(f));
-    page.callouts.push_back(
-        {"danger", ctx.t("client.acute_heading"), {cfg.config.acute_help_text, ctx.t("client.acute_112")}});
+    views::Callout tell = *what_to_tell(ctx, CaseState::kReferredAcute, cfg.config);
+    tell.alert = false;  // shown before the referral, not announced as its result
+    page.callouts.push_back(std::move(tell));
     return page;
   }
   page.heading = ctx.t("assessment.title");
@@ -440,8 +435,9 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
   reason.options = options_of(ctx, "reason.", domain::kDeclineReasons, get("reason"), "form.choose");
   f.controls.push_back(reason);
   page.forms.push_back(std::move(f));
-  page.callouts.push_back(
-      {"info", ctx.t("assessment.if_declined"), {ctx.t("client.declined_text"), cfg.config.complaints_contact}});
+  views::Callout if_declined = *what_to_tell(ctx, CaseState::kDeclined, cfg.config);
+  if_declined.heading = ctx.t("assessment.if_declined");
+  page.callouts.push_back(std::move(if_declined));
   return page;
 }
 

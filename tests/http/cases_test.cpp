@@ -279,6 +279,11 @@ TEST_F(Cases, AnAcuteCallerIsReferredAndTheClientPageSaysWhereToTurn) {
   c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment", {{"version", c["version"]}, {"outcome", "akut"}}));
   EXPECT_EQ(c["state"], "hanvisad_akut");
   EXPECT_EQ(count_stats("referred_acute"), 1);
+  // The API's answer carries what the caller must be told, as the page does.
+  ASSERT_TRUE(c.contains("tell_the_person")) << c.dump();
+  EXPECT_EQ(c["tell_the_person"]["heading"], "Vart personen kan vända sig nu");
+  EXPECT_NE(c["tell_the_person"]["texts"].dump().find("Ring 112 om någons liv är i fara."), std::string::npos);
+  EXPECT_NE(c["tell_the_person"]["texts"].dump().find("socialjour"), std::string::npos) << "the operation's own text";
   WebClient page(t->app());
   ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
   Response r = page.get("/clients/" + id);
@@ -308,6 +313,9 @@ TEST_F(Cases, ActiveSubstanceAbuseIsADeclineOnlyWhereTheRulesSaySo) {
   c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment", answers));
   EXPECT_EQ(c["state"], "ej_aktuell");
   EXPECT_EQ(c["assessment"]["reason"], "aktivt_missbruk");
+  EXPECT_NE(c["tell_the_person"]["texts"].dump().find("kan beslutet inte överklagas"), std::string::npos)
+      << "the API says it as the page does";
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients/" + id))["tell_the_person"], c["tell_the_person"]);
   bool found = false;
   for (const auto& e : stats())
     found |= e.type == domain::StatEventType::kDeclined && e.reason_code == "aktivt_missbruk";
