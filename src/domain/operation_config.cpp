@@ -7,6 +7,51 @@
 
 namespace ombud::domain {
 
+std::string key_from_label(std::string_view label) {
+  std::string out;
+  auto add = [&](char c) {
+    if (c == '_' && (out.empty() || out.back() == '_')) return;
+    if (out.size() < 40) out += c;
+  };
+  for (std::size_t i = 0; i < label.size(); ++i) {
+    const auto c = static_cast<unsigned char>(label[i]);
+    if (c >= 'A' && c <= 'Z') {
+      add(static_cast<char>(c - 'A' + 'a'));
+    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      add(static_cast<char>(c));
+    } else if (c == 0xC3 && i + 1 < label.size()) {
+      // The Latin-1 letters of Swedish names, as UTF-8 (0xC3 and a second byte).
+      const auto d = static_cast<unsigned char>(label[++i]);
+      switch (d) {
+        case 0xA5:
+        case 0x85:
+        case 0xA4:
+        case 0x84:
+        case 0xA0:
+        case 0xA1:
+        case 0x80:
+        case 0x81: add('a'); break;
+        case 0xB6:
+        case 0x96:
+        case 0xB8:
+        case 0x98: add('o'); break;
+        case 0xA9:
+        case 0x89:
+        case 0xA8:
+        case 0x88: add('e'); break;
+        case 0xBC:
+        case 0x9C: add('u'); break;
+        default: add('_');
+      }
+    } else {
+      add('_');
+    }
+  }
+  while (!out.empty() && out.back() == '_')
+    out.pop_back();
+  return out;
+}
+
 std::vector<FieldError> validate_config(const OperationConfig& c) {
   std::vector<FieldError> e;
   if (c.min_age < 18 || c.min_age > 120) e.push_back({"min_age", "config.min_age_invalid"});

@@ -49,6 +49,11 @@ struct OperationConfig {
 /// Field errors for a configuration that cannot be used; empty when it is valid.
 std::vector<FieldError> validate_config(const OperationConfig& config);
 
+/// A priority group's short name made from its label, for a group given none: lower case a–z
+/// (å, ä → a; ö → o; é → e), digits, and _ for anything else, at most 40 characters;
+/// "Ensamstående förälder" → "ensamstaende_foralder".
+std::string key_from_label(std::string_view label);
+
 /// The rules of a new operation (`ombud init`): the seeds' common ground, no priority groups.
 OperationConfig default_config();
 

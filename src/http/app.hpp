@@ -50,6 +50,14 @@ struct Ctx {
 
   const std::string& param(std::string_view name) const;
   std::string t(std::string_view key, const views::Params& values = {}) const { return views.t(lang, key, values); }
+  /// A text with a count: `key` with {name} filled in, or `key.one` for exactly one when the
+  /// catalogue has it ("1 dag", not "1 dagar").
+  std::string t_count(std::string_view key, const char* name, long long n, views::Params values = {}) const {
+    std::string k(key);
+    if (n == 1 && views.catalog().has(lang, k + ".one")) k += ".one";
+    values.emplace_back(name, std::to_string(n));
+    return views.t(lang, k, values);
+  }
   /// The frame of a page: language, translated title, viewer, path.
   views::Frame frame(std::string_view title_key) const;
   /// Query-string parameter, decoded; "" when absent or malformed.

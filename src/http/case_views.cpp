@@ -69,7 +69,9 @@ void show_errors(const Ctx& ctx, views::Page& page, const Error& error) {
   for (auto& e : page.errors) {
     for (const auto& form : page.forms) {
       if (const auto* c = find_control(form.controls, e.field); c != nullptr && !e.field.empty()) {
-        e.message = c->label + ": " + e.message;
+        // "Hur kom kontakten? Fältet …", not "kontakten?: Fältet …".
+        const bool ends_sentence = !c->label.empty() && (c->label.back() == '?' || c->label.back() == '.');
+        e.message = c->label + (ends_sentence ? " " : ": ") + e.message;
         break;
       }
     }

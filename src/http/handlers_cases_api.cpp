@@ -197,9 +197,9 @@ Response get_queue(Ctx& ctx) {
     json groups = json::array();
     for (const auto& [label, weight] : l.groups)
       groups.push_back({{"label", label}, {"weight_days", weight}});
-    std::string why = ctx.t("queue.waited", {{"days", std::to_string(l.waited_days)}});
+    std::string why = ctx.t_count("queue.waited", "days", l.waited_days);
     for (const auto& [label, weight] : l.groups) {
-      why += " + " + ctx.t("queue.priority", {{"group", label}, {"weight", std::to_string(weight)}});
+      why += " + " + ctx.t_count("queue.priority", "weight", weight, {{"group", label}});
     }
     lines.push_back({{"position", l.position},
                      {"client_id", l.client_id},

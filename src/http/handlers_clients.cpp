@@ -351,30 +351,30 @@ Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const
   return page;
 }
 
-// Shows a case form (GET), or handles it (POST): `build` makes the page; `submit` calls the use
-// case; `notice` names the status message after the redirect.
+// Shows a case form (GET), or handles it (POST): `build` makes the page, whose heading is also the
+// window title; `submit` calls the use case; `notice` names the status message after the redirect.
 template <typename Build, typename Submit>
-Response case_form(Ctx& ctx, const char* title_key, Build build, Submit submit, const char* notice) {
+Response case_form(Ctx& ctx, Build build, Submit submit, const char* notice) {
   auto v = client_for(ctx);
   if (!v) return page_error(ctx, v.error());
   if (ctx.req.method != "POST") {
     auto page = build(*v, nullptr);
     if (!page) return page_error(ctx, page.error());
-    return page_response(ctx, ctx.t(title_key), *page);
+    return page_response(ctx, page->heading, *page);
   }
   auto result = submit(*v, *ctx.form);
   if (!result) {
     auto page = build(*v, &*ctx.form);
     if (!page) return page_error(ctx, page.error());
     show_errors(ctx, *page, result.error());
-    return page_response(ctx, ctx.t(title_key), *page, http_status(result.error().code));
+    return page_response(ctx, page->heading, *page, http_status(result.error().code));
   }
   return redirect(client_href(v->id) + "?notice=" + notice);
 }
 
 Response own_wish(Ctx& ctx) {
   return case_form(
-      ctx, "own_wish.title", [&](const services::ClientView& v, const Form* f) { return own_wish_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return own_wish_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::confirm_own_wish(ctx.s, *ctx.actor, v.id, {version_of(f), f.get("date")});
       },
@@ -443,7 +443,7 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
 
 Response assessment(Ctx& ctx) {
   return case_form(
-      ctx, "assessment.title", [&](const services::ClientView& v, const Form* f) { return assessment_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return assessment_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         services::AssessmentInput in;
         in.version = version_of(f);
@@ -471,8 +471,8 @@ Result<views::Page> booking_page(Ctx& ctx, const services::ClientView& v, const 
   page.facts = {{ctx.t("client.code"), v.code},
                 {ctx.t("client.first_contact"), format_date(v.first_contact_on)},
                 {ctx.t("client.deadline"), format_date(v.orientation_deadline) + " (" +
-                                               ctx.t(left >= 0 ? "deadline.days_left" : "deadline.days_over",
-                                                     {{"days", std::to_string(left >= 0 ? left : -left)}}) +
+                                               ctx.t_count(left >= 0 ? "deadline.days_left" : "deadline.days_over",
+                                                           "days", left >= 0 ? left : -left) +
                                                ")"}};
   views::FormBlock f = case_form_block(ctx, v, form, "/orientation", "orientation.submit");
   f.controls.push_back(date_control(ctx, "date", ctx.t("orientation.date"), get("date", date_text(v.orientation_on))));
@@ -505,7 +505,7 @@ Result<views::Page> booking_page(Ctx& ctx, const services::ClientView& v, const 
 
 Response orientation(Ctx& ctx) {
   return case_form(
-      ctx, "orientation.title", [&](const services::ClientView& v, const Form* f) { return booking_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return booking_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         services::BookingInput in{version_of(f), f.get("date"), f.get("place"), f.all("ombud"),
                                   f.get("trusted_person") == "1"};
@@ -561,7 +561,7 @@ Result<views::Page> held_page(Ctx& ctx, const services::ClientView& v, const For
 
 Response orientation_held(Ctx& ctx) {
   return case_form(
-      ctx, "orientation_held.title", [&](const services::ClientView& v, const Form* f) { return held_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return held_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::record_orientation(ctx.s, *ctx.actor, v.id,
                                             {version_of(f), f.get("held_on"), f.get("decision"), f.all("priorities")});
@@ -588,7 +588,7 @@ Result<views::Page> priorities_page(Ctx& ctx, const services::ClientView& v, con
 
 Response priorities(Ctx& ctx) {
   return case_form(
-      ctx, "priorities.title", [&](const services::ClientView& v, const Form* f) { return priorities_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return priorities_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::set_priorities(ctx.s, *ctx.actor, v.id, {version_of(f), f.all("priorities")});
       },
@@ -644,7 +644,7 @@ Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, con
 
 Response assignment(Ctx& ctx) {
   return case_form(
-      ctx, "assignment.title", [&](const services::ClientView& v, const Form* f) { return assignment_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return assignment_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::assign(ctx.s, *ctx.actor, v.id,
                                 {version_of(f), f.get("ombud"), f.get("date"), f.get("reason")});
@@ -688,7 +688,7 @@ Result<views::Page> details_page(Ctx& ctx, const services::ClientView& v, const 
 
 Response details(Ctx& ctx) {
   return case_form(
-      ctx, "details.title", [&](const services::ClientView& v, const Form* f) { return details_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return details_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::update_details(ctx.s, *ctx.actor, v.id,
                                         {version_of(f), f.get("alias"), f.get("reach"), f.get("municipality"),
@@ -725,7 +725,7 @@ Result<views::Page> status_page(Ctx& ctx, const services::ClientView& v, const F
 
 Response status(Ctx& ctx) {
   return case_form(
-      ctx, "status.title", [&](const services::ClientView& v, const Form* f) { return status_page(ctx, v, f); },
+      ctx, [&](const services::ClientView& v, const Form* f) { return status_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::change_status(ctx.s, *ctx.actor, v.id, {version_of(f), f.get("action"), f.get("date")});
       },

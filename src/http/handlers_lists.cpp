@@ -143,9 +143,9 @@ Response get_queue(Ctx& ctx) {
   t.columns = {ctx.t("queue.position"), ctx.t("client.code"), ctx.t("client.municipality"),
                ctx.t("queue.since"),    ctx.t("queue.why"),   ctx.t("queue.action")};
   for (const auto& l : q->lines) {
-    std::string why = ctx.t("queue.waited", {{"days", std::to_string(l.waited_days)}});
+    std::string why = ctx.t_count("queue.waited", "days", l.waited_days);
     for (const auto& [label, weight] : l.groups) {
-      why += " + " + ctx.t("queue.priority", {{"group", label}, {"weight", std::to_string(weight)}});
+      why += " + " + ctx.t_count("queue.priority", "weight", weight, {{"group", label}});
     }
     t.rows.push_back({{std::to_string(l.position), "", "", "", true},
                       {l.code, client_href(l.client_id)},
@@ -189,8 +189,8 @@ Response get_deadlines(Ctx& ctx) {
         badge = "warning";
         break;
     }
-    std::string left = l.days_left >= 0 ? ctx.t("deadline.days_left", {{"days", std::to_string(l.days_left)}})
-                                        : ctx.t("deadline.days_over", {{"days", std::to_string(-l.days_left)}});
+    std::string left = l.days_left >= 0 ? ctx.t_count("deadline.days_left", "days", l.days_left)
+                                        : ctx.t_count("deadline.days_over", "days", -l.days_left);
     t.rows.push_back({{l.code, client_href(l.client_id), "", "", true},
                       {ctx.t(key), "", badge},
                       {format_date(l.first_contact_on)},

@@ -76,7 +76,7 @@ std::vector<domain::PriorityGroup> groups_from(const Form& f, std::vector<FieldE
     std::string at = "priority_groups." + std::to_string(out.size());
     domain::PriorityGroup g;
     g.label = label;
-    g.key = key;
+    g.key = key.empty() ? domain::key_from_label(label) : key;
     long long n = 0;
     if (!parse_int(weight, n)) errors.push_back({at + ".weight_days", "config.group_weight_invalid"});
     g.weight_days = static_cast<int>(n);
@@ -119,8 +119,9 @@ Result<views::Page> settings_page(Ctx& ctx, const services::VersionedConfig& cur
         {ctx.t("settings.exclude_substance_abuse"), ctx.t(c.exclude_substance_abuse ? "form.yes" : "form.no")},
         {ctx.t("settings.orientation_ombud_count"), std::to_string(c.orientation_ombud_count)},
         {ctx.t("settings.orientation_deadline"),
-         ctx.t(c.deadline_day_kind == domain::DayKind::kWorking ? "settings.working_days" : "settings.calendar_days",
-               {{"days", std::to_string(c.orientation_deadline_days)}})},
+         ctx.t_count(
+             c.deadline_day_kind == domain::DayKind::kWorking ? "settings.working_days" : "settings.calendar_days",
+             "days", c.orientation_deadline_days)},
         {ctx.t("settings.acute_help_text"), c.acute_help_text},
         {ctx.t("settings.complaints_contact"), c.complaints_contact}};
   }

@@ -99,7 +99,12 @@ async function expectLinkedFieldErrors(page, label) {
     const field = page.locator(`[id="${id}"]`);
     assert.equal(await field.count(), 1, `${label}: the summary links to #${id}, which exists`);
     const message = await page.locator(`[id="${id}-error"]`).innerText();
-    assert.ok(text.endsWith(`: ${message}`), `${label}: "${text}" in the summary is "…: ${message}" at the field`);
+    // The field's label, then its message: "Födelseår: …", or "Hur kom kontakten? …" after a question.
+    assert.ok(
+      text.endsWith(`: ${message}`) || text.endsWith(`? ${message}`),
+      `${label}: "${text}" in the summary is "…: ${message}" at the field`,
+    );
+    assert.ok(!text.includes('?:'), `${label}: "${text}" has no "?:"`);
     assert.equal(await field.getAttribute('aria-invalid'), 'true', `${label}: #${id} is marked invalid`);
     // A text field, select or checkbox is described by its error; a group of radio buttons is,
     // through its fieldset.
@@ -474,10 +479,10 @@ describe('from first contact to an active assignment', () => {
     const empty = await expectLinkedFieldErrors(page, 'the empty contact form');
     assert.deepEqual([...empty].sort(), [
       'Födelseår: Fältet måste fyllas i.',
-      'Hur kom kontakten?: Fältet måste fyllas i.',
+      'Hur kom kontakten? Fältet måste fyllas i.',
       'Kommun där personen bor: Fältet måste fyllas i.',
       'Kön: Fältet måste fyllas i.',
-      'Vem tog kontakten?: Fältet måste fyllas i.',
+      'Vem tog kontakten? Fältet måste fyllas i.',
     ]);
     assert.equal(await page.getByLabel('Datum för kontakten').inputValue(), today, 'the date stays filled in');
     await expectNoAxeViolations(page, 'the empty contact form with errors');
@@ -542,7 +547,7 @@ describe('from first contact to an active assignment', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Ärendebelastning');
     assert.deepEqual(
       await page.getByRole('main').getByRole('columnheader').allInnerTexts(),
-      ['Ombud', 'Aktiva', 'Vilande', 'Avslutas', 'Orienteringsbesök', 'Totalt'],
+      ['Ombud', 'Aktiva', 'Vilande', 'Avslutas', 'Orienteringsbesök', 'Uppdrag totalt'],
     );
     const names = await page.getByRole('main').getByRole('rowheader').allInnerTexts();
     assert.deepEqual([...names].sort(), [ombud1, ombud2].sort());

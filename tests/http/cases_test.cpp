@@ -466,6 +466,12 @@ TEST_F(Cases, AChangeOfOmbudKeepsTheHistoryAndNeedsAReason) {
   EXPECT_EQ(history[0].change_reason, "klientens_onskan");
   EXPECT_EQ(history[1].ombud_id, bo);
   EXPECT_FALSE(history[1].ended_on);
+  // The page for a change of ombud says so in its heading and in the window title alike.
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  std::string html = page.get("/clients/" + id + "/assignment").body;
+  EXPECT_NE(html.find("<h1>Byt ombud</h1>"), std::string::npos);
+  EXPECT_NE(html.find("<title>Byt ombud"), std::string::npos) << html.substr(0, 400);
   // Ada no longer sees the client; Bo does.
   EXPECT_EQ(login("ada")->api("GET", "/api/v1/clients/" + id).status, 404);
   EXPECT_EQ(login("bo")->api("GET", "/api/v1/clients/" + id).status, 200);
@@ -557,6 +563,10 @@ TEST_F(Cases, ChangingThePriorityWeightsReordersTheQueueAndIsLogged) {
   EXPECT_EQ(q["queue"][0]["client_id"], b["id"]);
   EXPECT_EQ(q["queue"][0]["explanation"], "väntat 14 dagar + prioritet: Ensamstående förälder (+30 dagar)");
   EXPECT_EQ(q["queue"][1]["explanation"], "väntat 34 dagar");
+  json c = queued("Gun", 1);
+  q = body(sam->api("GET", "/api/v1/queue"));
+  EXPECT_EQ(q["queue"][2]["explanation"], "väntat 1 dag") << "one day, not \"1 dagar\"";
+  ASSERT_EQ(q["queue"][2]["client_id"], c["id"]);
 
   // The ledningsgrupp sets the weights; it may not change the other rules.
   auto ledning = login("david");

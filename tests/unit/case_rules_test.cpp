@@ -417,6 +417,17 @@ TEST(Statistics, AgeBands) {
   EXPECT_EQ(age_band(2010, 2026), "0-17");
 }
 
+TEST(Config, AGroupWithoutAShortNameGetsOneFromItsLabel) {
+  EXPECT_EQ(key_from_label("Ensamstående förälder"), "ensamstaende_foralder");
+  EXPECT_EQ(key_from_label("Ung vuxen 18–25 år"), "ung_vuxen_18_25_ar");
+  EXPECT_EQ(key_from_label("  Hemlös, akut!  "), "hemlos_akut");
+  EXPECT_EQ(key_from_label(std::string(60, 'x')).size(), 40U);
+  OperationConfig c = default_config();
+  c.priority_groups = {
+      {key_from_label("Ensamstående förälder"), "Ensamstående förälder", 30, std::nullopt, std::nullopt}};
+  EXPECT_TRUE(validate_config(c).empty()) << "a made name passes the rules for short names";
+}
+
 TEST(Config, ValidationNamesTheBadFields) {
   OperationConfig c = seed_config();
   EXPECT_TRUE(validate_config(c).empty());
