@@ -523,10 +523,12 @@ std::vector<views::Option> manual_groups(const domain::OperationConfig& cfg, con
   return out;
 }
 
-std::string age_groups_note(const Ctx& ctx, const domain::OperationConfig& cfg) {
+// The age groups this client falls in this year (they count without being ticked), or "" when
+// none: never the groups the client is outside of.
+std::string age_groups_note(const Ctx& ctx, const domain::OperationConfig& cfg, const services::ClientView& v) {
   std::string groups;
-  for (const auto& g : cfg.priority_groups) {
-    if (g.by_age()) groups += (groups.empty() ? "" : ", ") + g.label;
+  for (const auto* g : domain::applicable_groups(cfg, {}, v.birth_year, services::today(ctx.s))) {
+    if (g->by_age()) groups += (groups.empty() ? "" : ", ") + g->label;
   }
   return groups.empty() ? std::string() : ctx.t("priorities.by_age", {{"groups", groups}});
 }
@@ -550,7 +552,7 @@ Result<views::Page> held_page(Ctx& ctx, const services::ClientView& v, const For
     p.kind = K::kCheckboxes;
     p.name = "priorities";
     p.label = ctx.t("priorities.label");
-    p.hint = age_groups_note(ctx, cfg.config);
+    p.hint = age_groups_note(ctx, cfg.config, v);
     p.optional_mark = true;
     p.options = groups;
     f.controls.push_back(p);
@@ -574,7 +576,7 @@ Result<views::Page> priorities_page(Ctx& ctx, const services::ClientView& v, con
   views::Page page;
   page.heading = ctx.t("priorities.title");
   page.lead = {ctx.t("priorities.lead")};
-  if (std::string note = age_groups_note(ctx, cfg.config); !note.empty()) page.lead.push_back(note);
+  if (std::string note = age_groups_note(ctx, cfg.config, v); !note.empty()) page.lead.push_back(note);
   views::FormBlock f = case_form_block(ctx, v, form, "/priorities", "form.save");
   Control p;
   p.kind = K::kCheckboxes;

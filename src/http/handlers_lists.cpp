@@ -152,7 +152,8 @@ Response get_queue(Ctx& ctx) {
                       {l.municipality_name.empty() ? ctx.t("contact.other_municipality") : l.municipality_name},
                       {format_date(l.entered_on)},
                       {why, "", "", ctx.t("queue.score", {{"score", std::to_string(l.score)}})},
-                      {ctx.t("queue.assign"), client_href(l.client_id, "/assignment")}});
+                      {ctx.t("queue.assign"), client_href(l.client_id, "/assignment"), "", "", false,
+                       ctx.t("queue.assign_for", {{"code", l.code}})}});
   }
   t.empty_text = ctx.t("queue.empty");
   page.tables.push_back(std::move(t));

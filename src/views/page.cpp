@@ -43,6 +43,11 @@ std::string table_rows(const Table& t) {
       } else if (link) {
         open_link();
         append_html_escaped(out, cell.text);
+        if (!cell.link_context.empty()) {
+          out += "<span class=\"visually-hidden\"> ";
+          append_html_escaped(out, cell.link_context);
+          out += "</span>";
+        }
         out += "</a>";
       } else {
         append_html_escaped(out, cell.text);

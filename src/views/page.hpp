@@ -65,6 +65,9 @@ struct Cell {
   std::string badge;        // a badge kind ("warning", "danger", "ok", "info") when set
   std::string note;         // a smaller second line
   bool row_header = false;  // only the first cell of a row; shows its text and link, no badge or note
+  // Words a link carries for screen readers only, so that each row's link has a name of its own
+  // ("Tilldela ombud till K-2026-017" where the screen shows "Tilldela ombud").
+  std::string link_context = {};
 };
 
 struct Table {

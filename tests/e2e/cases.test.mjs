@@ -291,8 +291,9 @@ describe('from first contact to an active assignment', () => {
       );
     });
 
-    // Assigning ombud1; the caseload goes up by one.
-    await navigateBy(page, () => row.getByRole('link', { name: 'Tilldela ombud', exact: true }).click());
+    // Assigning ombud1; the caseload goes up by one. Each row's link says, to a screen reader,
+    // which client it assigns.
+    await navigateBy(page, () => row.getByRole('link', { name: `Tilldela ombud till ${code}`, exact: true }).click());
     assert.equal(pathOf(page), `${client}/assignment`);
     const activeOf = async (name) => {
       const r = page.getByRole('main').locator('tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });

@@ -372,6 +372,29 @@ TEST_F(Cases, BadInputIsRefusedWithFieldErrorsAndNothingIsStored) {
   EXPECT_EQ(stats().size(), 1U);
 }
 
+// The form names the age groups the client is in, and none the client is outside of.
+TEST_F(Cases, ThePriorityHintNamesOnlyTheAgeGroupsTheClientIsIn) {
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  for (int birth_year : {1990, 2004}) {
+    json c = body(sam->api("POST", "/api/v1/contacts", contact({{"birth_year", birth_year}})), 201);
+    std::string id = c["id"];
+    c = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment",
+                      {{"version", c["version"]},
+                       {"outcome", "malgrupp"},
+                       {"significant_disability", true},
+                       {"complex_needs", true}}));
+    c = body(sam->api("POST", "/api/v1/clients/" + id + "/orientation",
+                      {{"version", c["version"]}, {"date", date(0)}, {"place", "hemma"}, {"ombud", {ada, bo}}}));
+    std::string html = page.get("/clients/" + id + "/orientation/held").body;
+    const bool young = birth_year == 2004;
+    EXPECT_EQ(html.find("Ung vuxen 18–25 år;") != std::string::npos, young) << birth_year;
+    if (!young) {
+      EXPECT_EQ(html.find("Efter sin ålder"), std::string::npos) << "no age group for a 36-year-old";
+    }
+  }
+}
+
 TEST_F(Cases, TheOrientationVisitNeedsTheConfiguredNumberOfOmbud) {
   json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
   std::string id = c["id"];
