@@ -49,18 +49,23 @@ std::vector<QueuePlace> order_queue(const std::vector<QueueEntry>& entries, cons
   return places;
 }
 
-Date orientation_deadline(Date first_contact_on, const OperationConfig& config) {
-  return add_days_of_kind(first_contact_on, config.orientation_deadline_days, config.deadline_day_kind);
+Date deadline_start(Date first_contact_on, const std::optional<Date>& own_wish_on) {
+  if (own_wish_on && std::chrono::sys_days{*own_wish_on} > std::chrono::sys_days{first_contact_on}) return *own_wish_on;
+  return first_contact_on;
+}
+
+Date orientation_deadline(Date starts_on, const OperationConfig& config) {
+  return add_days_of_kind(starts_on, config.orientation_deadline_days, config.deadline_day_kind);
 }
 
 std::vector<DeadlineRow> deadline_overview(const std::vector<DeadlineCase>& cases, const OperationConfig& config,
                                            Date today) {
   std::vector<DeadlineRow> rows;
   for (const auto& c : cases) {
-    if (!before_orientation(c.state)) continue;
+    if (!before_orientation(c.state) || c.state == CaseState::kFirstContact) continue;
     DeadlineRow r;
     r.c = &c;
-    r.deadline = orientation_deadline(c.first_contact_on, config);
+    r.deadline = orientation_deadline(deadline_start(c.first_contact_on, c.own_wish_on), config);
     r.days_left = days_of_kind_between(today, r.deadline, config.deadline_day_kind);
     auto after = [](Date a, Date b) { return std::chrono::sys_days{a} > std::chrono::sys_days{b}; };
     if (c.booked_on) {

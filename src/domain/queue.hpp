@@ -51,7 +51,8 @@ struct DeadlineCase {
   std::string code;
   CaseState state = CaseState::kFirstContact;
   Date first_contact_on;
-  std::optional<Date> booked_on;  // the booked visit date, if any
+  std::optional<Date> booked_on;    // the booked visit date, if any
+  std::optional<Date> own_wish_on;  // when the person's own wish was recorded, if it was
 };
 
 struct DeadlineRow {
@@ -62,10 +63,16 @@ struct DeadlineRow {
 };
 
 /// Every case before its orientation visit whose visit is not booked, or is booked too late, or
-/// is overdue — most urgent first.
+/// is overdue — most urgent first. A case still waiting for the person's own wish has no deadline
+/// running and is left out.
 std::vector<DeadlineRow> deadline_overview(const std::vector<DeadlineCase>& cases, const OperationConfig& config,
                                            Date today);
 
-Date orientation_deadline(Date first_contact_on, const OperationConfig& config);
+/// When the orientation deadline starts to run: at the first contact, or, when someone else made
+/// it, once the person's own wish is on record (before that the case waits and no clock runs).
+Date deadline_start(Date first_contact_on, const std::optional<Date>& own_wish_on);
+
+/// The last day for the orientation visit, counted from deadline_start().
+Date orientation_deadline(Date starts_on, const OperationConfig& config);
 
 }  // namespace ombud::domain

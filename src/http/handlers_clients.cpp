@@ -258,7 +258,10 @@ Response get_client_page(Ctx& ctx) {
       outcome += " – " + label_of(ctx, "reason.", domain::kDeclineReasons, *v->assessment->reason);
     fact("client.assessment", outcome + " (" + date_text(v->assessed_on) + ")");
   }
-  if (domain::before_orientation(v->state)) fact("client.deadline", format_date(v->orientation_deadline));
+  // No deadline runs while a relative's contact waits for the person's own wish.
+  if (domain::before_orientation(v->state) && v->state != CaseState::kFirstContact) {
+    fact("client.deadline", format_date(v->orientation_deadline));
+  }
   if (v->orientation_on) {
     std::string visit = format_date(*v->orientation_on) + ", " + place_text(ctx, v->orientation_place);
     std::string who = names_of(v->orientation_ombud, names);

@@ -134,8 +134,8 @@ Result<DeadlineView> deadlines(const Services& s, const Actor& actor) {
     auto conn = s.db.acquire();
     store::ClientFilter f;
     f.operation_id = actor.operation_id;
-    f.states = {state_code(CaseState::kFirstContact), state_code(CaseState::kAssessment),
-                state_code(CaseState::kOrientation)};
+    // Not kFirstContact: until the person's own wish is on record no deadline runs.
+    f.states = {state_code(CaseState::kAssessment), state_code(CaseState::kOrientation)};
     for (const auto& r : OMBUD_TRY(store::list_clients(conn.sql(), f))) {
       domain::DeadlineCase c;
       c.client_id = r.id;
@@ -143,6 +143,7 @@ Result<DeadlineView> deadlines(const Services& s, const Actor& actor) {
       c.state = domain::parse_code(domain::kCaseStates, r.state).value_or(CaseState::kFirstContact);
       c.first_contact_on = parse_date(r.first_contact_on).value_or(Date{});
       c.booked_on = opt_date(r.orientation_on);
+      c.own_wish_on = opt_date(r.own_wish_on);
       cases.push_back(std::move(c));
     }
   }

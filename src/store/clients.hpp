@@ -25,6 +25,7 @@ struct ClientSummary {
   std::string state;
   std::string municipality_code;
   std::string first_contact_on;
+  std::optional<std::string> own_wish_on;
   std::optional<std::string> orientation_on;
   std::optional<std::string> orientation_held_on;
   std::optional<std::string> queue_entered_on;
@@ -48,7 +49,6 @@ struct ClientRow : ClientSummary {
   long long operation_id = 0;
   std::string channel;
   std::string contact_by;
-  std::optional<std::string> own_wish_on;
   long long recorded_by = 0;
   std::optional<std::string> reach_ct;
   std::string gender_ct;

@@ -628,14 +628,31 @@ TEST_F(Cases, TheDeadlineOverviewWarnsBeforeTheVisitIsLate) {
   json soon = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-15)}})), 201);
   json late =
       body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-30)}, {"contact_by", "van"}})), 201);
+  // The friend's contact: the person's own wish was given the same day, so the clock ran from then.
+  late = body(sam->api("POST", "/api/v1/clients/" + std::string(late["id"]) + "/own-wish",
+                       {{"version", late["version"]}, {"date", date(-30)}}));
   json fresh = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-1)}})), 201);
+  // A relative called 40 days ago and the person has not asked yet: no deadline runs.
+  json waiting = body(
+      sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-40)}, {"contact_by", "anhorig"}})), 201);
+  // A relative called 30 days ago; the person asked 5 days ago: 21 days from then, 16 left.
+  json relative = body(
+      sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-30)}, {"contact_by", "anhorig"}})), 201);
+  relative = body(sam->api("POST", "/api/v1/clients/" + std::string(relative["id"]) + "/own-wish",
+                           {{"version", relative["version"]}, {"date", date(-5)}}));
+  EXPECT_EQ(relative["orientation"]["deadline"], date(16));
   json d = body(sam->api("GET", "/api/v1/deadlines"));
-  ASSERT_EQ(d["deadlines"].size(), 3U);
+  ASSERT_EQ(d["deadlines"].size(), 4U);
   EXPECT_EQ(d["deadlines"][0]["client_id"], late["id"]);
   EXPECT_EQ(d["deadlines"][0]["status"], "overdue");
   EXPECT_EQ(d["deadlines"][1]["status"], "due_soon");
   EXPECT_EQ(d["deadlines"][1]["days_left"], 6);
+  EXPECT_EQ(d["deadlines"][2]["client_id"], relative["id"]);
   EXPECT_EQ(d["deadlines"][2]["status"], "not_booked");
+  EXPECT_EQ(d["deadlines"][2]["days_left"], 16);
+  EXPECT_EQ(d["deadlines"][3]["status"], "not_booked");
+  for (const auto& line : d["deadlines"])
+    EXPECT_NE(line["client_id"], waiting["id"]) << "no deadline before the person's own wish";
   // Booked in time, it leaves the overview.
   std::string id = soon["id"];
   soon = body(sam->api("POST", "/api/v1/clients/" + id + "/assessment",
@@ -646,7 +663,7 @@ TEST_F(Cases, TheDeadlineOverviewWarnsBeforeTheVisitIsLate) {
   body(sam->api("POST", "/api/v1/clients/" + id + "/orientation",
                 {{"version", soon["version"]}, {"date", date(4)}, {"place", "kontoret"}, {"ombud", {ada, bo}}}));
   d = body(sam->api("GET", "/api/v1/deadlines"));
-  EXPECT_EQ(d["deadlines"].size(), 2U);
+  EXPECT_EQ(d["deadlines"].size(), 3U);
   (void)fresh;
 }
 

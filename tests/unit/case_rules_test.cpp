@@ -378,9 +378,12 @@ TEST(Deadlines, ShowsUnbookedLateAndOverdueVisitsMostUrgentFirst) {
   OperationConfig c;  // 21 calendar days, warn 6 days before
   const Date today = d("2026-11-23");
   std::vector<DeadlineCase> cases = {
-      {"fresh", "K-1", S::kAssessment, d("2026-11-20"), std::nullopt},         // 18 days left
-      {"soon", "K-2", S::kOrientation, d("2026-11-08"), std::nullopt},         // day 15: 6 left, warn
-      {"overdue", "K-3", S::kFirstContact, d("2026-10-20"), std::nullopt},     // 13 days over
+      {"fresh", "K-1", S::kAssessment, d("2026-11-20"), std::nullopt},      // 18 days left
+      {"soon", "K-2", S::kOrientation, d("2026-11-08"), std::nullopt},      // day 15: 6 left, warn
+      {"overdue", "K-3", S::kAssessment, d("2026-10-20"), std::nullopt},    // 13 days over
+      {"waiting", "K-8", S::kFirstContact, d("2026-10-01"), std::nullopt},  // no own wish yet: no clock
+      // A relative called on 20 Oct; the person's own wish came on 15 Nov: 21 days from then.
+      {"relative", "K-9", S::kAssessment, d("2026-10-20"), std::nullopt, d("2026-11-15")},
       {"in_time", "K-4", S::kOrientation, d("2026-11-10"), d("2026-11-25")},   // booked in time
       {"late", "K-5", S::kOrientation, d("2026-11-10"), d("2026-12-10")},      // booked after 1 Dec
       {"not_held", "K-6", S::kOrientation, d("2026-10-01"), d("2026-10-15")},  // booked, never recorded
@@ -393,7 +396,15 @@ TEST(Deadlines, ShowsUnbookedLateAndOverdueVisitsMostUrgentFirst) {
     order.push_back(r.c->client_id);
     status[r.c->client_id] = r.status;
   }
-  EXPECT_EQ(order, (std::vector<std::string>{"not_held", "overdue", "soon", "late", "fresh"}));
+  EXPECT_EQ(order, (std::vector<std::string>{"not_held", "overdue", "soon", "late", "relative", "fresh"}));
+  EXPECT_EQ(status["relative"], DeadlineStatus::kNotBooked);
+  for (const auto& r : rows) {
+    if (r.c->client_id == "relative") {
+      EXPECT_EQ(r.deadline, d("2026-12-06"));
+    }
+  }
+  EXPECT_EQ(deadline_start(d("2026-10-20"), d("2026-11-15")), d("2026-11-15"));
+  EXPECT_EQ(deadline_start(d("2026-10-20"), d("2026-10-20")), d("2026-10-20"));
   EXPECT_EQ(status["soon"], DeadlineStatus::kDueSoon);
   EXPECT_EQ(status["overdue"], DeadlineStatus::kOverdue);
   EXPECT_EQ(status["late"], DeadlineStatus::kBookedLate);

@@ -161,7 +161,8 @@ Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const
   v.orientation_trusted_person = r.orientation_trusted_person.value_or(false);
   v.orientation_ombud = booked;
   v.orientation_held_on = opt_date(r.orientation_held_on);
-  v.orientation_deadline = domain::orientation_deadline(v.first_contact_on, config);
+  v.orientation_deadline =
+      domain::orientation_deadline(domain::deadline_start(v.first_contact_on, v.own_wish_on), config);
   v.queue_entered_on = opt_date(r.queue_entered_on);
   v.primary_ombud_id = r.primary_ombud_id;
   v.assigned_on = opt_date(r.assigned_on);
