@@ -128,8 +128,6 @@ class Table {
       : name_(name), from_(from), columns_(std::move(columns)) {}
   Table(std::string_view name, std::vector<Column<Row>> columns) : Table(name, name, std::move(columns)) {}
 
-  const std::vector<Column<Row>>& columns() const { return columns_; }
-
   /// "SELECT <every column> FROM <from>", qualified by `alias` ("c") when given.
   std::string select(std::string_view alias = {}) const {
     return "SELECT " + columns_of(alias) + " FROM " + std::string(from_);
@@ -214,16 +212,12 @@ class Table {
     collect(st, out, row);
     return out;
   }
-  /// The first row `select() + tail` returns, if any.
+  /// The one row `select() + tail` returns (a lookup by a unique key), if any.
   template <typename... Params>
   std::optional<Row> select_one(soci::session& sql, const std::string& tail, const Params&... params) const {
-    Row row;
-    soci::statement st(sql);
-    into(st, row);
-    (st.exchange(soci::use(params)), ...);
-    prepare_bound(st, select() + tail);
-    if (!st.execute(true)) return std::nullopt;
-    return row;
+    auto rows = select_rows(sql, tail, params...);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
   }
 
  private:
@@ -264,14 +258,13 @@ std::vector<Row> cached_rows(soci::session& sql, const Table<Row>& table, const 
   return out;
 }
 
-/// The first of those rows, if any.
+/// The one row of those (a lookup by a unique key), if any.
 template <typename Tag, typename Row, typename... Params>
 std::optional<Row> cached_row(soci::session& sql, const Table<Row>& table, const char* alias, const char* tail,
                               const Params&... params) {
-  auto q = StatementCache::get<CachedSelect<Tag, Row, Params...>>(sql, 0, table, alias, tail);
-  q->params = std::tuple<Params...>(params...);
-  if (!q->st.execute(true)) return std::nullopt;
-  return q->row;
+  auto rows = cached_rows<Tag>(sql, table, alias, tail, params...);
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 /// The columns of `a` followed by those of `b`.

@@ -3,7 +3,6 @@
 
 #include "store/columns.hpp"
 #include "store/database.hpp"
-#include "store/statement_cache.hpp"
 
 namespace ombud::store {
 

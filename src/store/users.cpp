@@ -3,7 +3,6 @@
 
 #include "store/columns.hpp"
 #include "store/database.hpp"
-#include "store/statement_cache.hpp"
 #include "store/users_columns.hpp"
 
 namespace ombud::store {
