@@ -14,24 +14,22 @@
 <header class="site-header">
   <div class="bar">
     <a class="brand" href="/">[[app.name]]</a>
-    <a class="lang-switch" href="{{LANG_SWITCH_HREF}}" lang="{{OTHER_LANG}}" hreflang="{{OTHER_LANG}}">[[nav.language_other]]</a>
+    <div class="tools">
+      <a class="lang-switch" href="{{LANG_SWITCH_HREF}}" lang="{{OTHER_LANG}}" hreflang="{{OTHER_LANG}}">[[nav.language_other]]</a>
+      {{#SIGNED_IN}}<form method="post" action="/logout" class="inline">
+        <input type="hidden" name="csrf" value="{{CSRF}}">
+        <button type="submit" class="link-button">[[nav.logout]]</button>
+      </form>{{/SIGNED_IN}}
+    </div>
   </div>
   {{#SIGNED_IN}}
-  <div class="bar">
+  <div class="bar bar-nav">
     <nav aria-label="[[nav.main]]">
       <ul class="nav">
         {{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/NAV}}
       </ul>
     </nav>
-    <div class="who">
-      <span class="visually-hidden">[[nav.signed_in_as]]</span>
-      <span class="who-name">{{USER_NAME}}</span>
-      <span class="who-role">{{USER_ROLE}}</span>
-      <form method="post" action="/logout" class="inline">
-        <input type="hidden" name="csrf" value="{{CSRF}}">
-        <button type="submit" class="link-button">[[nav.logout]]</button>
-      </form>
-    </div>
+    <p class="who"><span class="visually-hidden">[[nav.signed_in_as]] </span><span class="who-name">{{USER_NAME}}</span>, <span class="who-role">{{USER_ROLE}}</span></p>
   </div>
   {{/SIGNED_IN}}
 </header>

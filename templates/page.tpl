@@ -28,9 +28,9 @@
   <h2 id="{{ID}}"{{#VISUALLY_HIDDEN}} class="visually-hidden"{{/VISUALLY_HIDDEN}}>{{TITLE}}</h2>
   {{#EMPTY}}<p>{{TEXT}}</p>{{/EMPTY}}
   {{#ROWS}}<div class="table-wrap" tabindex="0" role="group" aria-labelledby="{{ID}}">
-  <table>
-    <thead><tr>{{#COLUMN}}<th scope="col">{{TEXT}}</th>{{/COLUMN}}</tr></thead>
-    <tbody>
+  <table role="table">
+    <thead role="rowgroup"><tr role="row">{{#COLUMN}}<th scope="col" role="columnheader">{{TEXT}}</th>{{/COLUMN}}</tr></thead>
+    <tbody role="rowgroup">
       {{BODY_ROWS:none}}
     </tbody>
   </table>

@@ -17,8 +17,9 @@ std::string table_rows(const Table& t) {
   std::string out;
   out.reserve(t.rows.size() * 256);
   for (const auto& row : t.rows) {
-    out += "<tr>";
-    for (const auto& cell : row) {
+    out += "<tr role=\"row\">";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const Cell& cell = row[i];
       const bool link = !cell.href.empty() && cell.href.front() == '/';
       const auto open_link = [&] {
         out += "<a href=\"";
@@ -26,14 +27,17 @@ std::string table_rows(const Table& t) {
         out += "\">";
       };
       if (cell.row_header) {
-        out += "<th scope=\"row\">";
+        out += "<th scope=\"row\" role=\"rowheader\">";
         if (link) open_link();
         append_html_escaped(out, cell.text);
         if (link) out += "</a>";
         out += "</th>";
         continue;
       }
-      out += "<td>";
+      // The column's name, shown before the value where a row is laid out as a card (app.css).
+      out += "<td role=\"cell\" data-label=\"";
+      if (i < t.columns.size()) append_html_escaped(out, t.columns[i]);
+      out += "\">";
       if (!cell.badge.empty()) {
         out += "<span class=\"badge badge-";
         append_html_escaped(out, cell.badge);

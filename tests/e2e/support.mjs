@@ -388,6 +388,46 @@ export async function expectNoHorizontalOverflow(page, label = pathOf(page.url()
   return m;
 }
 
+/**
+ * Fails unless every list (table) on the page fits its width, as cards on a narrow screen: no
+ * list area is wider than its box, and every value is shown after its column's name. Returns
+ * the number of rows checked.
+ */
+export async function expectListsFit(page, label = pathOf(page.url())) {
+  const m = await page.evaluate(() => {
+    const problems = [];
+    let rows = 0;
+    for (const wrap of document.querySelectorAll('main .table-wrap')) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        problems.push(`a list is ${wrap.scrollWidth} px wide in ${wrap.clientWidth} px`);
+      }
+      const box = wrap.getBoundingClientRect();
+      for (const tr of wrap.querySelectorAll('tbody tr')) {
+        rows++;
+        for (const td of tr.querySelectorAll('td')) {
+          if (!td.textContent.trim()) continue;
+          const r = td.getBoundingClientRect();
+          if (r.right > box.right + 0.5) problems.push(`"${td.textContent.trim()}" is cut off at ${Math.round(r.right)} px`);
+          const before = getComputedStyle(td, '::before').content;
+          if (!before.includes(td.dataset.label)) problems.push(`"${td.textContent.trim()}" is shown without its column's name`);
+        }
+      }
+    }
+    return { problems: problems.slice(0, 8), rows };
+  });
+  assert.deepEqual(m.problems, [], `${label}: a list does not fit the screen`);
+  return m.rows;
+}
+
+/** Fails unless the page's heading starts within the top `share` of the first screen. */
+export async function expectHeadingHigh(page, label = pathOf(page.url()), share = 0.3) {
+  const { top, height } = await page.evaluate(() => ({
+    top: document.querySelector('main h1').getBoundingClientRect().top + window.scrollY,
+    height: window.innerHeight,
+  }));
+  assert.ok(top <= height * share, `${label}: the heading starts at ${Math.round(top)} px of a ${height} px screen`);
+}
+
 /** The focused element and how its focus is drawn. */
 export function focusState(page) {
   return page.evaluate(() => {
