@@ -201,7 +201,8 @@ TEST_F(Pages, TableRowsEscapeEveryValue) {
   std::string html = render_page(*r, f, page);
   EXPECT_EQ(html.find("<script>"), std::string::npos);
   EXPECT_EQ(html.find("onmouseover=\""), std::string::npos);
-  EXPECT_NE(html.find("<th scope=\"row\" role=\"rowheader\"><a href=\"/clients/&quot;&gt;&lt;script&gt;\">" + escaped + "</a></th>"),
+  EXPECT_NE(html.find("<th scope=\"row\" role=\"rowheader\"><a href=\"/clients/&quot;&gt;&lt;script&gt;\">" + escaped +
+                      "</a></th>"),
             std::string::npos);
   EXPECT_NE(html.find("<span class=\"badge badge-ok&quot; onmouseover=&quot;x\">" + escaped +
                       "</span><span class=\"cell-note\">" + escaped + "</span>"),
