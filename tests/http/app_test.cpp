@@ -130,7 +130,8 @@ TEST_F(AppTest, EachRoleGetsItsOwnStartPage) {
     const char* user;
     const char* expect;
   };
-  for (Case k : {Case{"cecilia", "bokar orienteringsbesök"}, Case{"eva", "<th scope=\"col\" role=\"columnheader\">Användarnamn</th>"}}) {
+  for (Case k : {Case{"cecilia", "bokar orienteringsbesök"},
+                 Case{"eva", "<th scope=\"col\" role=\"columnheader\">Användarnamn</th>"}}) {
     WebClient c(app());
     ASSERT_EQ(c.login(k.user, pw).status, 303);
     Response r = c.get("/");
