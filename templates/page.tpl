@@ -3,6 +3,11 @@
 {{#CALLOUT}}<div class="callout callout-{{KIND}}"{{#ALERT}} role="alert"{{/ALERT}}>
   {{#CALLOUT_HEADING}}<h2>{{TEXT}}</h2>{{/CALLOUT_HEADING}}
   {{#PARAGRAPH}}<p>{{TEXT}}</p>{{/PARAGRAPH}}
+  {{#CALLS}}<ul class="calls">
+    {{#CALL}}<li>{{#TEL}}<a class="call" href="tel:{{DIAL}}">{{NUMBER}}</a> {{/TEL}}<span class="call-label">{{LABEL}}</span>{{#NOTE}}<span class="call-note">, {{TEXT}}</span>{{/NOTE}}</li>{{/CALL}}
+  </ul>{{/CALLS}}
+  {{#PARAGRAPH_AFTER}}<p>{{TEXT}}</p>{{/PARAGRAPH_AFTER}}
+  {{#CALLOUT_LINK}}<p><a class="button{{#SECONDARY}} secondary{{/SECONDARY}}" href="{{HREF}}">{{LABEL}}</a></p>{{/CALLOUT_LINK}}
 </div>{{/CALLOUT}}
 {{#LEAD}}<p class="lead">{{TEXT}}</p>{{/LEAD}}
 {{#FACTS}}<dl class="facts">
@@ -20,6 +25,7 @@
     {{#CONTROL}}{{>FIELD}}{{/CONTROL}}
     <div class="form-actions">
       <button type="submit" class="button{{#SECONDARY_BUTTON}} secondary{{/SECONDARY_BUTTON}}">{{SUBMIT}}</button>
+      {{#ALTERNATE}}<button type="submit" class="button secondary" name="{{NAME}}" value="{{VALUE}}">{{LABEL}}</button>{{/ALTERNATE}}
       {{#CANCEL}}<a href="{{HREF}}">{{LABEL}}</a>{{/CANCEL}}
     </div>
   </form>

@@ -123,6 +123,10 @@ Status check_assessment(const OperationConfig& config, const CaseFacts& facts, c
   if (config.exclude_substance_abuse && !c.no_substance_abuse)
     errors.push_back({"no_substance_abuse", "field.required"});
   if (outcome == AssessmentOutcome::kDeclined && !reason) errors.push_back({"reason", "assessment.reason_required"});
+  // An acute need is met by an acute referral, not by a no: one concept, one outcome.
+  if (outcome == AssessmentOutcome::kDeclined && reason == DeclineReason::kAcuteNeed) {
+    errors.push_back({"reason", "assessment.acute_is_referral"});
+  }
   if (!errors.empty()) return fail(Error::invalid("error.invalid_input", std::move(errors)));
   if (outcome == AssessmentOutcome::kInTargetGroup && !failed_criteria(config, facts, c, today).empty()) {
     return fail(Error::field("outcome", "assessment.criteria_not_met"));

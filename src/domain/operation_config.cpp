@@ -83,6 +83,21 @@ std::vector<FieldError> validate_config(const OperationConfig& c) {
       e.push_back({field + ".age", "config.group_age_invalid"});
     }
   }
+  if (c.crisis_contacts.size() > 10) e.push_back({"crisis_contacts", "config.too_many_crisis_contacts"});
+  for (std::size_t i = 0; i < c.crisis_contacts.size(); ++i) {
+    const CrisisContact& k = c.crisis_contacts[i];
+    std::string field = "crisis_contacts." + std::to_string(i);
+    std::string_view label = trim(k.label);
+    if (label.empty() || utf8_length(label) > 80 || !is_clean_utf8(label)) {
+      e.push_back({field + ".label", "config.crisis_label_invalid"});
+    }
+    std::string_view number = trim(k.number);
+    bool number_ok = number.size() <= 30 && number.find_first_not_of("0123456789 +-()") == std::string_view::npos &&
+                     (number.empty() || dial_digits(number).size() >= 3) &&
+                     number.find('+', 1) == std::string_view::npos;
+    if (!number_ok) e.push_back({field + ".number", "config.crisis_number_invalid"});
+    if (utf8_length(k.note) > 120 || !is_clean_utf8(k.note)) e.push_back({field + ".note", "field.too_long"});
+  }
   for (const auto* text : {&c.acute_help_text, &c.complaints_contact}) {
     if (utf8_length(*text) > 1000 || !is_clean_utf8(*text, true)) {
       e.push_back({text == &c.acute_help_text ? "acute_help_text" : "complaints_contact", "field.too_long"});
@@ -91,11 +106,30 @@ std::vector<FieldError> validate_config(const OperationConfig& c) {
   return e;
 }
 
+std::string dial_digits(std::string_view number) {
+  std::string out;
+  number = trim(number);
+  if (!number.empty() && number.front() == '+') out += '+';
+  for (char ch : number) {
+    if (ch >= '0' && ch <= '9') out += ch;
+  }
+  return out == "+" ? std::string() : out;
+}
+
+std::vector<CrisisContact> default_crisis_contacts() {
+  return {
+      {"Socialjouren i kommunen", "", "vid akut social nöd, kvällar och helger"},
+      {"Psykiatrins akutmottagning", "", "vid akut psykisk ohälsa"},
+      {"SOS Alarm", "112", "när liv är i fara"},
+      {"Självmordslinjen", "90101", "dygnet runt"},
+      {"Vårdguiden", "1177", "sjukvårdsrådgivning dygnet runt"},
+  };
+}
+
 OperationConfig default_config() {
   OperationConfig c;
-  c.acute_help_text =
-      "Personligt ombud är ingen akutverksamhet. Vid akut behov: kontakta socialjouren i din kommun eller "
-      "psykiatrins akutmottagning. Ring 112 om livet är i fara.";
+  c.acute_help_text = "Personligt ombud är ingen akutverksamhet. Den som behöver hjälp nu hänvisas till numren nedan.";
+  c.crisis_contacts = default_crisis_contacts();
   c.complaints_contact = "Synpunkter på verksamheten lämnas till den chef som ansvarar för personligt ombud.";
   return c;
 }
@@ -107,9 +141,11 @@ OperationConfig seed_config() {
       {"ung_vuxen", "Ung vuxen 18–25 år", 20, 18, 25},
       {"utan_stod", "Utan stöd från socialtjänst eller psykiatri", 20, std::nullopt, std::nullopt},
   };
-  c.acute_help_text =
-      "Personligt ombud är ingen akutverksamhet. Vid akut behov: ring socialjouren på 0491-880 00 (fiktivt "
-      "demonummer), vänd dig till psykiatrins akutmottagning, eller ring 112 om livet är i fara.";
+  c.acute_help_text = "Personligt ombud är ingen akutverksamhet. Den som behöver hjälp nu hänvisas till numren nedan.";
+  c.crisis_contacts = default_crisis_contacts();
+  // The demo operation's own numbers are made up.
+  c.crisis_contacts[0] = {"Socialjouren (fiktivt demonummer)", "0491-880 00", "kvällar och helger"};
+  c.crisis_contacts[1] = {"Psykiatrins akutmottagning (fiktivt demonummer)", "0491-890 00", "dygnet runt"};
   c.complaints_contact =
       "Synpunkter på verksamheten lämnas till enhetschefen för Personligt ombud, telefon 0491-000 00 (fiktivt "
       "demonummer).";

@@ -26,6 +26,14 @@ struct PriorityGroup {
   bool by_age() const { return age_from.has_value() || age_to.has_value(); }
 };
 
+/// A number to call in a crisis, shown as a tap-to-call link at the top of every first-contact
+/// form and every case before its assessment.
+struct CrisisContact {
+  std::string label;   // whom it reaches: "Socialjouren i Oskarshamn"
+  std::string number;  // as people write it, "0491-880 00"; may be empty (then shown without a link)
+  std::string note;    // optional: "dygnet runt"
+};
+
 struct OperationConfig {
   // Target group. Adults only (förordning 2013:522 § 2): min_age is never below 18.
   int min_age = 18;
@@ -43,6 +51,7 @@ struct OperationConfig {
 
   // Shown when someone is referred to acute care, and to people who are declined.
   std::string acute_help_text;
+  std::vector<CrisisContact> crisis_contacts;
   std::string complaints_contact;
 };
 
@@ -53,6 +62,14 @@ std::vector<FieldError> validate_config(const OperationConfig& config);
 /// (å, ä → a; ö → o; é → e), digits, and _ for anything else, at most 40 characters;
 /// "Ensamstående förälder" → "ensamstaende_foralder".
 std::string key_from_label(std::string_view label);
+
+/// The digits of a phone number, with a leading + kept, for a tel: link: "0491-880 00" →
+/// "049188000". Empty when the number has no digits.
+std::string dial_digits(std::string_view number);
+
+/// The crisis numbers that hold everywhere in Sweden (112, 1177, Självmordslinjen 90101), after
+/// the operation's own socialjour and psychiatric emergency unit, whose numbers it fills in.
+std::vector<CrisisContact> default_crisis_contacts();
 
 /// The rules of a new operation (`ombud init`): the seeds' common ground, no priority groups.
 OperationConfig default_config();

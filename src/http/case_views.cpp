@@ -102,11 +102,27 @@ std::optional<views::Callout> what_to_tell(const Ctx& ctx, domain::CaseState sta
     case domain::CaseState::kDeclined:
       return views::Callout{
           "info", ctx.t("client.declined_heading"), {ctx.t("client.declined_text"), config.complaints_contact}};
-    case domain::CaseState::kReferredAcute:
-      return views::Callout{
-          "danger", ctx.t("client.acute_heading"), {config.acute_help_text, ctx.t("client.acute_112")}, true};
+    case domain::CaseState::kReferredAcute: {
+      views::Callout c{"danger", ctx.t("client.acute_heading"), {config.acute_help_text}, true};
+      c.calls = crisis_calls(config);
+      return c;
+    }
     default: return std::nullopt;
   }
+}
+
+std::vector<views::Call> crisis_calls(const domain::OperationConfig& config) {
+  std::vector<views::Call> out;
+  for (const auto& k : config.crisis_contacts)
+    out.push_back({k.label, k.number, domain::dial_digits(k.number), k.note});
+  return out;
+}
+
+views::Callout crisis_box(const Ctx& ctx, const domain::OperationConfig& config, const std::string& refer_href) {
+  views::Callout c{"danger", ctx.t("crisis.heading"), {ctx.t("crisis.text")}, false};
+  c.calls = crisis_calls(config);
+  if (!refer_href.empty()) c.links.push_back({ctx.t("action.refer_acute"), refer_href, false});
+  return c;
 }
 
 nlohmann::json client_json(const services::ClientView& v) {

@@ -71,4 +71,11 @@ nlohmann::json client_json(const services::ClientView& v);
 std::optional<views::Callout> what_to_tell(const Ctx& ctx, domain::CaseState state,
                                            const domain::OperationConfig& config);
 
+/// The operation's crisis numbers as tap-to-call links.
+std::vector<views::Call> crisis_calls(const domain::OperationConfig& config);
+
+/// The box at the top of the first-contact form and of every case before its assessment: the
+/// crisis numbers and, when `refer_href` is given, the way to refer the person on at once.
+views::Callout crisis_box(const Ctx& ctx, const domain::OperationConfig& config, const std::string& refer_href);
+
 }  // namespace ombud::http

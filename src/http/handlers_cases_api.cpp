@@ -31,7 +31,14 @@ Response client_result(Ctx& ctx, const Result<services::ClientView>& r, int stat
   auto cfg = services::current_config(ctx.s, ctx.actor->operation_id);
   if (!cfg) return api_error(ctx, cfg.error());
   if (auto tell = what_to_tell(ctx, r->state, cfg->config)) {
-    out["tell_the_person"] = {{"heading", tell->heading}, {"texts", tell->paragraphs}};
+    json calls = json::array();
+    for (const auto& c : tell->calls) {
+      calls.push_back({{"label", c.label},
+                       {"number", c.number.empty() ? json(nullptr) : json(c.number)},
+                       {"tel", c.dial.empty() ? json(nullptr) : json("tel:" + c.dial)},
+                       {"note", c.note}});
+    }
+    out["tell_the_person"] = {{"heading", tell->heading}, {"texts", tell->paragraphs}, {"calls", calls}};
   }
   return json_response(status, out);
 }

@@ -106,12 +106,16 @@ Result<views::Page> contact_page(Ctx& ctx, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback = "") {
     return form != nullptr ? form->get(name) : fallback;
   };
+  auto cfg = OMBUD_TRY(services::current_config(ctx.s, ctx.actor->operation_id));
   views::Page page;
   page.heading = ctx.t("contact.title");
+  page.callouts.push_back(crisis_box(ctx, cfg.config, ""));
+  page.callouts.back().after_calls = ctx.t("crisis.on_contact_form");
   page.lead = {ctx.t("contact.lead")};
   views::FormBlock f;
   f.action = "/contacts";
   f.submit = ctx.t("contact.submit");
+  f.alternate = {"then", "akut", ctx.t("contact.submit_and_refer")};
   f.cancel = {ctx.t("form.cancel"), "/"};
   f.controls.push_back(date_control(ctx, "contact_date", ctx.t("contact.date"), get("contact_date", today_text(ctx))));
   f.controls.push_back(
@@ -146,22 +150,33 @@ Result<views::Page> contact_page(Ctx& ctx, const Form* form) {
   return page;
 }
 
-// Under 18: no case. Offers to count the inquiry in the statistics, without personal data.
-void add_under_18_help(Ctx& ctx, views::Page& page, const Form& form) {
-  page.callouts.push_back({"warning",
-                           ctx.t("contact.under_18_heading"),
-                           {ctx.t("contact.under_18_text"), ctx.t("contact.under_18_help")},
-                           false});
+// Under 18: no case. Counting the inquiry in the statistics, without personal data, becomes the
+// page's first and primary action; the contact form stays below, for a birth year given wrong.
+// The message is said once, in the callout; the field names only what to check.
+void show_under_18(Ctx& ctx, views::Page& page, const Form& form) {
+  for (auto& c : page.callouts)
+    c.after_calls.clear();  // no case, so no referral to register after it
+  page.lead.clear();
+  page.callouts.insert(page.callouts.begin(),
+                       views::Callout{"warning",
+                                      ctx.t("contact.under_18_heading"),
+                                      {ctx.t("contact.under_18_text"), ctx.t("contact.under_18_help")},
+                                      true});
+  views::FormBlock& contact = page.forms.front();
+  contact.heading = ctx.t("contact.under_18_fix_heading");
+  contact.lead = ctx.t("contact.under_18_fix_lead");
+  contact.secondary_button = true;
+  contact.alternate = {};
+  views::attach_errors(contact.controls, {{"birth_year", ctx.t("contact.under_18_field")}});
   views::FormBlock count;
   count.heading = ctx.t("inquiry.heading");
   count.lead = ctx.t("inquiry.lead");
   count.action = "/inquiries";
   count.submit = ctx.t("inquiry.submit");
-  count.secondary_button = true;
   count.hidden = {{"channel", form.get("channel")},
                   {"contact_by", form.get("contact_by")},
                   {"municipality", form.get("municipality")}};
-  page.forms.push_back(std::move(count));
+  page.forms.insert(page.forms.begin(), std::move(count));
 }
 
 Response get_new_contact(Ctx& ctx) {
@@ -187,12 +202,16 @@ Response post_contact(Ctx& ctx) {
   if (!result) {
     auto page = contact_page(ctx, &f);
     if (!page) return page_error(ctx, page.error());
-    show_errors(ctx, *page, result.error());
     bool under_18 = std::any_of(result.error().fields.begin(), result.error().fields.end(),
                                 [](const FieldError& e) { return e.message_key == "contact.under_18"; });
-    if (under_18) add_under_18_help(ctx, *page, f);
+    if (under_18) {
+      show_under_18(ctx, *page, f);
+    } else {
+      show_errors(ctx, *page, result.error());
+    }
     return page_response(ctx, ctx.t("contact.title"), *page, http_status(result.error().code));
   }
+  if (f.get("then") == "akut") return redirect(client_href(result->id, "/assessment?outcome=akut"));
   return redirect(client_href(result->id) + "?notice=contact_recorded");
 }
 
@@ -286,6 +305,9 @@ Response get_client_page(Ctx& ctx) {
   fact("client.paused_on", date_text(v->paused_on));
   fact("client.ended_on", date_text(v->ended_on));
 
+  if (offers(actions, CaseAction::kReferAcute)) {
+    page.callouts.push_back(crisis_box(ctx, cfg->config, base + "/assessment?outcome=akut"));
+  }
   switch (v->state) {
     case CaseState::kFirstContact:
       page.callouts.push_back(
@@ -303,9 +325,6 @@ Response get_client_page(Ctx& ctx) {
   };
   link(CaseAction::kConfirmOwnWish, "action.own_wish", base + "/own-wish");
   link(CaseAction::kAssess, "action.assess", base + "/assessment");
-  if (!offers(actions, CaseAction::kAssess)) {
-    link(CaseAction::kReferAcute, "action.refer_acute", base + "/assessment?outcome=akut", true);
-  }
   if (v->orientation_on) {
     link(CaseAction::kRecordOrientation, "action.record_orientation", base + "/orientation/held");
     link(CaseAction::kBookOrientation, "action.rebook_orientation", base + "/orientation", true);
@@ -405,6 +424,7 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
     return page;
   }
   page.heading = ctx.t("assessment.title");
+  page.callouts.push_back(crisis_box(ctx, cfg.config, ""));
   const Date now = services::today(ctx.s);
   std::string bounds = cfg.config.max_age
                            ? ctx.t("assessment.age_range", {{"min", std::to_string(cfg.config.min_age)},
@@ -436,6 +456,10 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
   reason.label = ctx.t("assessment.reason");
   reason.hint = ctx.t("assessment.reason_hint");
   reason.options = options_of(ctx, "reason.", domain::kDeclineReasons, get("reason"), "form.choose");
+  // An acute need is the outcome "Hänvisa akut", never a reason for a no.
+  std::erase_if(reason.options, [](const views::Option& o) {
+    return o.value == domain::code_of(domain::kDeclineReasons, domain::DeclineReason::kAcuteNeed);
+  });
   f.controls.push_back(reason);
   page.forms.push_back(std::move(f));
   views::Callout if_declined = *what_to_tell(ctx, CaseState::kDeclined, cfg.config);

@@ -60,6 +60,47 @@ std::vector<Control> group_controls(const Ctx& ctx, const std::vector<domain::Pr
   return out;
 }
 
+constexpr int kBlankCalls = 2;
+
+std::vector<Control> crisis_controls(const Ctx& ctx, const std::vector<domain::CrisisContact>& calls) {
+  std::vector<Control> out;
+  for (std::size_t i = 0; i < calls.size() + kBlankCalls; ++i) {
+    domain::CrisisContact k = i < calls.size() ? calls[i] : domain::CrisisContact{};
+    std::string p = "crisis_contacts." + std::to_string(i);
+    Control group;
+    group.kind = K::kGroup;
+    group.label = i < calls.size() ? ctx.t("settings.crisis_contact", {{"n", std::to_string(i + 1)}})
+                                   : ctx.t("settings.new_crisis_contact");
+    group.hint = i < calls.size() ? ctx.t("settings.crisis_remove_hint") : "";
+    group.children.push_back(field(K::kText, p + ".label", ctx.t("settings.crisis_label"), k.label));
+    Control number = field(K::kText, p + ".number", ctx.t("settings.crisis_number"), k.number, "20");
+    number.hint = ctx.t("settings.crisis_number_hint");
+    number.optional_mark = true;
+    number.inputmode = "tel";
+    group.children.push_back(number);
+    Control note = field(K::kText, p + ".note", ctx.t("settings.crisis_note"), k.note);
+    note.hint = ctx.t("settings.crisis_note_hint");
+    note.optional_mark = true;
+    group.children.push_back(note);
+    out.push_back(std::move(group));
+  }
+  return out;
+}
+
+// Reads the crisis numbers from the form; fully blank rows are left out.
+std::vector<domain::CrisisContact> crisis_from(const Form& f) {
+  std::vector<domain::CrisisContact> out;
+  for (int i = 0; i < 64; ++i) {
+    std::string p = "crisis_contacts." + std::to_string(i);
+    if (!f.has(p + ".label") && !f.has(p + ".number")) break;
+    domain::CrisisContact k{std::string(trim(f.get(p + ".label"))), std::string(trim(f.get(p + ".number"))),
+                            std::string(trim(f.get(p + ".note")))};
+    if (k.label.empty() && k.number.empty() && k.note.empty()) continue;
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 // Reads the priority groups from the form; fully blank rows are left out.
 std::vector<domain::PriorityGroup> groups_from(const Form& f, std::vector<FieldError>& errors) {
   std::vector<domain::PriorityGroup> out;
@@ -124,6 +165,10 @@ Result<views::Page> settings_page(Ctx& ctx, const services::VersionedConfig& cur
              "days", c.orientation_deadline_days)},
         {ctx.t("settings.acute_help_text"), c.acute_help_text},
         {ctx.t("settings.complaints_contact"), c.complaints_contact}};
+    std::string calls;
+    for (const auto& k : c.crisis_contacts)
+      calls += (calls.empty() ? "" : "; ") + k.label + (k.number.empty() ? "" : " " + k.number);
+    page.facts.emplace_back(ctx.t("settings.crisis"), calls);
   }
   if (scope != domain::ConfigScope::kNone) {
     views::FormBlock f;
@@ -163,6 +208,8 @@ Result<views::Page> settings_page(Ctx& ctx, const services::VersionedConfig& cur
                                  std::to_string(c.deadline_warning_days), "4"));
       f.controls.push_back(
           field(K::kTextarea, "acute_help_text", ctx.t("settings.acute_help_text"), c.acute_help_text));
+      for (auto& k : crisis_controls(ctx, c.crisis_contacts))
+        f.controls.push_back(std::move(k));
       f.controls.push_back(
           field(K::kTextarea, "complaints_contact", ctx.t("settings.complaints_contact"), c.complaints_contact));
     }
@@ -232,6 +279,7 @@ Response post_settings(Ctx& ctx) {
         f.get("deadline_day_kind") == "working" ? domain::DayKind::kWorking : domain::DayKind::kCalendar;
     number("deadline_warning_days", c.deadline_warning_days);
     c.acute_help_text = std::string(trim(f.get("acute_help_text")));
+    c.crisis_contacts = crisis_from(f);
     c.complaints_contact = std::string(trim(f.get("complaints_contact")));
   }
   c.priority_groups = groups_from(f, errors);

@@ -22,6 +22,9 @@ std::string config_to_json(const domain::OperationConfig& c) {
     j["age_to"] = g.age_to ? json(*g.age_to) : json(nullptr);
     groups.push_back(j);
   }
+  json calls = json::array();
+  for (const auto& k : c.crisis_contacts)
+    calls.push_back({{"label", k.label}, {"number", k.number}, {"note", k.note}});
   json j = {{"min_age", c.min_age},
             {"max_age", c.max_age ? json(*c.max_age) : json(nullptr)},
             {"require_own_will", c.require_own_will},
@@ -32,6 +35,7 @@ std::string config_to_json(const domain::OperationConfig& c) {
             {"deadline_warning_days", c.deadline_warning_days},
             {"priority_groups", groups},
             {"acute_help_text", c.acute_help_text},
+            {"crisis_contacts", calls},
             {"complaints_contact", c.complaints_contact}};
   return j.dump();
 }
@@ -61,6 +65,12 @@ Result<domain::OperationConfig> config_from_json(const std::string& text) {
       c.priority_groups.push_back(std::move(p));
     }
     c.acute_help_text = j.value("acute_help_text", std::string());
+    // Rules saved before the crisis numbers existed get the nationwide ones.
+    if (!j.contains("crisis_contacts")) c.crisis_contacts = domain::default_crisis_contacts();
+    for (const auto& k : j.value("crisis_contacts", json::array())) {
+      c.crisis_contacts.push_back(
+          {k.at("label").get<std::string>(), k.value("number", std::string()), k.value("note", std::string())});
+    }
     c.complaints_contact = j.value("complaints_contact", std::string());
     return c;
   } catch (const json::exception&) {

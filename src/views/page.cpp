@@ -188,6 +188,26 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
     if (!c.heading.empty()) d->SetValueAndShowSection("TEXT", c.heading, "CALLOUT_HEADING");
     for (const auto& p : c.paragraphs)
       d->AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", p);
+    if (!c.calls.empty()) {
+      auto* calls = d->AddSectionDictionary("CALLS");
+      for (const auto& call : c.calls) {
+        auto* item = calls->AddSectionDictionary("CALL");
+        item->SetValue("LABEL", call.label);
+        if (!call.dial.empty()) {
+          auto* tel = item->AddSectionDictionary("TEL");
+          tel->SetValue("DIAL", call.dial);
+          tel->SetValue("NUMBER", call.number);
+        }
+        if (!call.note.empty()) item->SetValueAndShowSection("TEXT", call.note, "NOTE");
+      }
+    }
+    if (!c.after_calls.empty()) d->AddSectionDictionary("PARAGRAPH_AFTER")->SetValue("TEXT", c.after_calls);
+    for (const auto& l : c.links) {
+      auto* link = d->AddSectionDictionary("CALLOUT_LINK");
+      link->SetValue("LABEL", l.label);
+      link->SetValue("HREF", l.href);
+      if (l.secondary) link->ShowSection("SECONDARY");
+    }
   }
   for (const auto& p : page.lead)
     body->AddSectionDictionary("LEAD")->SetValue("TEXT", p);
@@ -222,6 +242,12 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
     d->SetValue("ACTION", f.action);
     d->SetValue("SUBMIT", f.submit);
     if (f.secondary_button) d->ShowSection("SECONDARY_BUTTON");
+    if (!f.alternate.label.empty()) {
+      auto* a = d->AddSectionDictionary("ALTERNATE");
+      a->SetValue("NAME", f.alternate.name);
+      a->SetValue("VALUE", f.alternate.value);
+      a->SetValue("LABEL", f.alternate.label);
+    }
     if (f.method == "post" && frame.viewer) {
       d->SetValueAndShowSection("CSRF", frame.viewer->csrf_token, "CSRF_FIELD");
     }

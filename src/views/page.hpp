@@ -54,6 +54,13 @@ struct FormBlock {
   std::string action;
   std::string submit;
   bool secondary_button = false;
+  // A second way to send the same form, e.g. "Registrera och hänvisa akut": a secondary button
+  // that adds name=value to what is sent. Shown when label is set.
+  struct Alternate {
+    std::string name;
+    std::string value;
+    std::string label;
+  } alternate;
   Link cancel;  // shown when label is set
   std::vector<std::pair<std::string, std::string>> hidden;
   std::vector<Control> controls;
@@ -78,11 +85,22 @@ struct Table {
   std::string empty_text;  // shown instead of the table when there are no rows
 };
 
+/// A number to call, shown as a tap-to-call link: "0491-880 00" dialled as tel:049188000.
+struct Call {
+  std::string label;   // whom the number reaches
+  std::string number;  // as people write it; empty when there is none to call
+  std::string dial;    // the digits (and a leading +) of the tel: link
+  std::string note;    // e.g. "dygnet runt"
+};
+
 struct Callout {
   std::string kind = "info";  // "info", "warning", "danger"
   std::string heading;
   std::vector<std::string> paragraphs;
   bool alert = false;
+  std::vector<Call> calls;  // listed after the paragraphs
+  std::string after_calls;  // a paragraph after the list of calls
+  std::vector<Link> links;  // buttons at the end (secondary ones as such)
 };
 
 struct Page {

@@ -376,7 +376,7 @@ describe('from first contact to an active assignment', () => {
   pageTest('a relative\'s contact waits for the person\'s own wish, and then goes on to the assessment', {}, async ({ page }) => {
     await logIn(page, 'samordnare');
     await recordContact(page, { by: 'En anhörig', ownWish: false, alias: 'Rut Relativ' });
-    const callout = page.getByRole('main').locator('.callout');
+    const callout = page.getByRole('main').locator('.callout').filter({ hasText: 'Kontakten togs av' });
     assert.match(
       (await callout.innerText()).replace(/\s+/g, ' '),
       /Kontakten togs av en anhörig\. Ärendet går vidare först när personen själv har sagt att hen vill ha personligt ombud\. Kontakta personen direkt\./i,
@@ -384,7 +384,11 @@ describe('from first contact to an active assignment', () => {
     const f = await facts(page);
     assert.equal(f['Läge'], 'Första kontakt');
     assert.equal(f['Vill själv ha ombud sedan'], 'Inte bekräftat ännu');
-    assert.deepEqual(await actions(page), ['Personen vill själv ha ombud', 'Hänvisa akut', 'Ändra uppgifter', 'Personen avstår']);
+    assert.deepEqual(await actions(page), ['Personen vill själv ha ombud', 'Ändra uppgifter', 'Personen avstår']);
+    // The crisis numbers and the acute referral come first, above everything else on the page.
+    const crisis = page.getByRole('main').locator('.callout').first();
+    assert.equal(await crisis.getByRole('heading', { level: 2 }).innerText(), 'Om personen behöver hjälp nu');
+    assert.ok(await crisis.getByRole('link', { name: 'Hänvisa akut', exact: true }).isVisible());
     await expectNoAxeViolations(page, 'a client page waiting for the own wish');
 
     await follow(page, 'Personen vill själv ha ombud');
@@ -408,14 +412,21 @@ describe('from first contact to an active assignment', () => {
     const tooYoung = String(Number(today.slice(0, 4)) - 12);
     await fillContact(page, { by: 'En vän', alias: 'Lilla My', birthYear: tooYoung, municipality: 'Högsby' });
     await send(page, 'Registrera kontakten', 400);
-    assert.deepEqual(await expectLinkedFieldErrors(page, 'the under-18 contact'), [
-      'Födelseår: Personen är under 18 år. Personligt ombud är för vuxna, och inget ärende skapas.',
-    ]);
-    const callout = page.getByRole('main').locator('.callout');
+    // Said once, as an alert at the top, not as a list of mistakes to correct.
+    assert.equal(await page.locator('#error-summary').count(), 0);
+    const callout = page.getByRole('alert').filter({ hasText: 'Personen är under 18 år' });
     assert.equal(await callout.getByRole('heading', { level: 2 }).innerText(), 'Personen är under 18 år');
+    assert.equal((await mainText(page)).match(/under 18 år/g).length, 2, 'the heading and the birth year\'s note');
+    assert.equal(await page.getByRole('main').locator('.field-error').innerText(), 'Födelseåret ger en ålder under 18 år.');
+    // Counting the inquiry is the primary button, the first in the main content.
+    const primary = page.getByRole('main').locator('button.button:not(.secondary)');
+    assert.deepEqual(await primary.allInnerTexts(), ['Räkna förfrågan']);
+    assert.equal(await page.getByRole('button', { name: 'Registrera kontakten' }).getAttribute('class'), 'button secondary');
     assert.match(await callout.innerText(), /Inget ärende skapas och inga personuppgifter sparas\./);
     assert.match(await callout.innerText(), /elevhälsan, socialtjänsten, barn- och ungdomspsykiatrin \(BUP\) eller 1177/);
     const count = page.getByRole('region', { name: 'Räkna förfrågan i statistiken' });
+    const [countBox, contactBox] = await Promise.all([count.boundingBox(), page.getByRole('region', { name: 'Fel födelseår?' }).boundingBox()]);
+    assert.ok(countBox.y < contactBox.y, 'the count comes before the contact form');
     assert.match(await count.innerText(), /Förfrågan räknas utan personuppgifter/);
     await expectNoAxeViolations(page, 'the contact form for a person under 18');
 
@@ -449,24 +460,36 @@ describe('from first contact to an active assignment', () => {
     await expectNoAxeViolations(page, 'a declined client page');
   });
 
-  pageTest('acute: an alert tells where to turn now, with 112', {}, async ({ page }) => {
+  pageTest('acute: on a phone the crisis numbers are on the first screen, and the referral is one step away', phone, async ({ page }) => {
     await logIn(page, 'samordnare');
-    await recordContact(page, { by: 'Vård- eller omsorgspersonal', ownWish: false, alias: 'Ada Akut' });
-    await follow(page, 'Hänvisa akut');
-    // Before the own wish only an acute referral is possible: no criteria, no outcome to choose,
-    // and where to turn is on the page already.
+    await menu(page, 'Ny kontakt');
+    const box = page.getByRole('main').locator('.callout').first();
+    assert.equal(await box.getByRole('heading', { level: 2 }).innerText(), 'Om personen behöver hjälp nu');
+    const numbers = box.getByRole('link');
+    const hrefs = await numbers.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    for (const tel of ['tel:112', 'tel:90101', 'tel:1177', 'tel:049188000']) assert.ok(hrefs.includes(tel), `${tel} in ${hrefs}`);
+    const call112 = box.getByRole('link', { name: '112', exact: true });
+    const at = await call112.boundingBox();
+    assert.ok(at && at.y + at.height <= 740, `112 is on the first screen of a phone: ${JSON.stringify(at)}`);
+    await expectNoAxeViolations(page, 'the contact form with the crisis numbers');
+
+    // "Registrera och hänvisa akut": the contact and then straight to the referral.
+    await fillContact(page, { by: 'Vård- eller omsorgspersonal', ownWish: false, alias: 'Ada Akut' });
+    await send(page, 'Registrera och hänvisa akut');
+    // Before the own wish only an acute referral is possible: no criteria, no outcome to choose.
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Hänvisa akut');
     assert.equal(await page.getByRole('radio').count(), 0, 'nothing to choose before the own wish');
-    assert.match(await page.locator('main').innerText(), /Ring 112 om någons liv är i fara\./);
+    assert.ok(await page.getByRole('main').getByRole('link', { name: '112', exact: true }).isVisible());
     await expectNoAxeViolations(page, 'the acute referral form');
     await send(page, 'Registrera hänvisningen');
     assert.equal((await facts(page))['Läge'], 'Hänvisad akut');
     const alert = page.getByRole('alert').filter({ hasText: 'Vart personen kan vända sig nu' });
     assert.equal(await alert.count(), 1, 'the acute help is an alert');
-    assert.equal(await alert.getByRole('heading', { level: 2 }).innerText(), 'Vart personen kan vända sig nu');
     const text = await alert.innerText();
     assert.match(text, /Personligt ombud är ingen akutverksamhet\./, 'the operation\'s acute help text');
-    assert.match(text, /Ring 112 om någons liv är i fara\./);
+    assert.equal(text.match(/112/g).length, 1, `112 is said once: ${text}`);
+    assert.equal(await alert.getByRole('link', { name: '90101' }).getAttribute('href'), 'tel:90101');
+    await expectNoHorizontalOverflow(page, 'an acute client page');
     await expectNoAxeViolations(page, 'an acute client page');
   });
 
@@ -651,7 +674,10 @@ describe('from first contact to an active assignment', () => {
     // The date is already today and is kept. Tab passes its parts and then the browser's
     // calendar button, whose focus ring the browser draws inside the field's own shadow tree,
     // out of reach of the page's :focus-visible style (and of this check).
-    f = await tab();
+    // First the crisis numbers, each a link to call.
+    const calls = [];
+    for (f = await tab(); f.tag === 'a'; f = await tab()) calls.push(f.text);
+    assert.deepEqual(calls, ['0491-880 00', '0491-890 00', '112', '90101', '1177']);
     assert.equal(f.id, 'contact_date', 'the first field is the date of the contact');
     for (let stops = 0; f.id === 'contact_date'; stops++) {
       assert.ok(stops < 6, 'Tab leaves the date field');

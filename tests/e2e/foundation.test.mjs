@@ -121,7 +121,7 @@ describe('foundation pages', () => {
       const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
       assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Mina klienter', 'Ny kontakt']);
       const header = (await page.locator('header').innerText()).replace(/\s+/g, ' ');
-      assert.match(header, new RegExp(`${me.name} Personligt ombud`), 'the header bar says who is signed in');
+      assert.match(header, new RegExp(`${me.name}, Personligt ombud`), 'the header bar says who is signed in');
       assert.equal(
         await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Mina klienter' })
           .getAttribute('aria-current'),

@@ -24,6 +24,13 @@ using ombud::testing::TestApp;
 using ombud::testing::TestServices;
 using ombud::testing::WebClient;
 
+std::size_t occurrences(const std::string& text, const std::string& word) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + word.size()))
+    ++n;
+  return n;
+}
+
 class Cases : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -243,8 +250,16 @@ TEST_F(Cases, AnUnder18InquiryIsOnlyCounted) {
                                                {"birth_year", "2010"},
                                                {"gender", "man"}});
   EXPECT_EQ(form.status, 400);
-  EXPECT_NE(form.body.find("Personen är under 18 år"), std::string::npos);
-  EXPECT_NE(form.body.find("action=\"/inquiries\""), std::string::npos);
+  // Said once, with counting the inquiry as the first and primary action, before the contact form.
+  EXPECT_EQ(occurrences(form.body, "Personen är under 18 år"), 1U);
+  EXPECT_EQ(form.body.find("Rätta följande"), std::string::npos) << "not a list of mistakes";
+  std::size_t count = form.body.find("action=\"/inquiries\"");
+  ASSERT_NE(count, std::string::npos);
+  EXPECT_LT(count, form.body.find("action=\"/contacts\""));
+  EXPECT_NE(form.body.find("<button type=\"submit\" class=\"button\">Räkna förfrågan</button>"), std::string::npos);
+  EXPECT_NE(form.body.find("<button type=\"submit\" class=\"button secondary\">Registrera kontakten</button>"),
+            std::string::npos);
+  EXPECT_EQ(form.body.find("Registrera och hänvisa akut"), std::string::npos);
   Response counted = page.post_form("/inquiries", {{"csrf", page.csrf_from_last_page()},
                                                    {"channel", "telefon"},
                                                    {"contact_by", "personal"},
@@ -282,14 +297,109 @@ TEST_F(Cases, AnAcuteCallerIsReferredAndTheClientPageSaysWhereToTurn) {
   // The API's answer carries what the caller must be told, as the page does.
   ASSERT_TRUE(c.contains("tell_the_person")) << c.dump();
   EXPECT_EQ(c["tell_the_person"]["heading"], "Vart personen kan vända sig nu");
-  EXPECT_NE(c["tell_the_person"]["texts"].dump().find("Ring 112 om någons liv är i fara."), std::string::npos);
-  EXPECT_NE(c["tell_the_person"]["texts"].dump().find("socialjour"), std::string::npos) << "the operation's own text";
+  EXPECT_NE(c["tell_the_person"]["texts"].dump().find("ingen akutverksamhet"), std::string::npos);
+  json calls = c["tell_the_person"]["calls"];
+  ASSERT_EQ(calls.size(), 5U) << calls.dump();
+  EXPECT_EQ(calls[0]["number"], "0491-880 00") << "the operation's own socialjour first";
+  EXPECT_EQ(calls[0]["tel"], "tel:049188000");
+  EXPECT_EQ(calls[2]["tel"], "tel:112");
+  EXPECT_EQ(calls[3]["label"], "Självmordslinjen");
+  EXPECT_EQ(calls[3]["tel"], "tel:90101");
   WebClient page(t->app());
   ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
   Response r = page.get("/clients/" + id);
   EXPECT_NE(r.body.find("Vart personen kan vända sig nu"), std::string::npos);
-  EXPECT_NE(r.body.find("Ring 112 om någons liv är i fara."), std::string::npos);
+  EXPECT_NE(r.body.find("<a class=\"call\" href=\"tel:112\">112</a>"), std::string::npos);
+  EXPECT_NE(r.body.find("href=\"tel:90101\""), std::string::npos);
+  EXPECT_EQ(occurrences(r.body, "112"), 2U) << "112 is said once: the link and its text";
   EXPECT_NE(r.body.find("role=\"alert\""), std::string::npos);
+  EXPECT_EQ(r.body.find("Om personen behöver hjälp nu"), std::string::npos) << "no second crisis box once referred";
+}
+
+TEST_F(Cases, TheCrisisNumbersStandOverTheFirstContactAndEveryCaseBeforeItsAssessment) {
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  Response form = page.get("/contacts/new");
+  std::size_t box = form.body.find("Om personen behöver hjälp nu");
+  ASSERT_NE(box, std::string::npos);
+  EXPECT_LT(box, form.body.find("<form method=\"post\" action=\"/contacts\"")) << "above the form";
+  for (const char* tel : {"tel:112", "tel:1177", "tel:90101", "tel:049188000", "tel:049189000"})
+    EXPECT_NE(form.body.find(tel), std::string::npos) << tel;
+  EXPECT_NE(form.body.find("name=\"then\" value=\"akut\">Registrera och hänvisa akut</button>"), std::string::npos);
+
+  // "Registrera och hänvisa akut" records the contact and goes straight to the referral.
+  std::vector<std::pair<std::string, std::string>> fields = {{"csrf", page.csrf_from_last_page()},
+                                                             {"contact_date", date(0)},
+                                                             {"channel", "telefon"},
+                                                             {"contact_by", "anhorig"},
+                                                             {"municipality", "0882"},
+                                                             {"birth_year", "1990"},
+                                                             {"gender", "man"},
+                                                             {"then", "akut"}};
+  Response sent = page.post_form("/contacts", fields);
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  std::string to = std::string(sent.header("location"));
+  EXPECT_NE(to.find("/assessment?outcome=akut"), std::string::npos) << to;
+  Response refer = page.get(to);
+  EXPECT_NE(refer.body.find("<h1>Hänvisa akut</h1>"), std::string::npos);
+  EXPECT_NE(refer.body.find("tel:112"), std::string::npos);
+
+  // On the case page before the assessment: the numbers and "Hänvisa akut" first of all.
+  std::string client = to.substr(0, to.find("/assessment"));
+  Response before = page.get(client);
+  std::size_t at = before.body.find("Om personen behöver hjälp nu");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_LT(at, before.body.find("<dl class=\"facts\">"));
+  EXPECT_NE(before.body.find("href=\"" + client + "/assessment?outcome=akut\">Hänvisa akut</a>"), std::string::npos);
+
+  // After the assessment the box is gone.
+  json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  std::string id = c["id"];
+  EXPECT_NE(page.get("/clients/" + id).body.find("Om personen behöver hjälp nu"), std::string::npos);
+  body(sam->api(
+      "POST", "/api/v1/clients/" + id + "/assessment",
+      {{"version", c["version"]}, {"outcome", "malgrupp"}, {"significant_disability", true}, {"complex_needs", true}}));
+  EXPECT_EQ(page.get("/clients/" + id).body.find("Om personen behöver hjälp nu"), std::string::npos);
+}
+
+TEST_F(Cases, TheCrisisNumbersAreTheOperationsOwn) {
+  auto admin = login("eva");
+  json cfg = body(admin->api("GET", "/api/v1/config"));
+  cfg["config"]["crisis_contacts"] = json::array({{{"label", "Socialjouren i Högsby"}, {"number", "+46 491-100 00"}}});
+  body(admin->api("PUT", "/api/v1/config", {{"version", cfg["version"]}, {"config", cfg["config"]}}));
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  Response form = page.get("/contacts/new");
+  EXPECT_NE(form.body.find("href=\"tel:+4649110000\">+46 491-100 00</a>"), std::string::npos);
+  EXPECT_EQ(form.body.find("tel:90101"), std::string::npos);
+
+  // A number that cannot be dialled is refused, and nothing changes.
+  cfg = body(admin->api("GET", "/api/v1/config"));
+  cfg["config"]["crisis_contacts"][0]["number"] = "ring oss";
+  Response bad = admin->api("PUT", "/api/v1/config", {{"version", cfg["version"]}, {"config", cfg["config"]}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"]["fields"][0]["field"], "crisis_contacts.0.number");
+  EXPECT_EQ(json::parse(bad.body)["error"]["fields"][0]["code"], "config.crisis_number_invalid");
+  EXPECT_EQ(body(admin->api("GET", "/api/v1/config"))["version"], cfg["version"]);
+}
+
+TEST_F(Cases, AnAcuteNeedIsAReferralNeverAReasonForANo) {
+  json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  std::string id = c["id"];
+  Response r = sam->api("POST", "/api/v1/clients/" + id + "/assessment",
+                        {{"version", c["version"]},
+                         {"outcome", "nej"},
+                         {"reason", "akut_behov"},
+                         {"significant_disability", true},
+                         {"complex_needs", true}});
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "assessment.acute_is_referral");
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  Response form = page.get("/clients/" + id + "/assessment");
+  EXPECT_EQ(form.body.find("value=\"akut_behov\""), std::string::npos) << "not offered as a reason";
+  EXPECT_NE(form.body.find("Hänvisa akut – personen behöver hjälp nu"), std::string::npos);
+  EXPECT_EQ(occurrences(form.body, "Akut behov"), 0U);
 }
 
 TEST_F(Cases, ActiveSubstanceAbuseIsADeclineOnlyWhereTheRulesSaySo) {
