@@ -14,7 +14,7 @@
   {{#FACT}}<div class="fact"><dt>{{TERM}}</dt><dd>{{VALUE}}</dd></div>{{/FACT}}
 </dl>{{/FACTS}}
 {{#ACTIONS}}<ul class="actions">
-  {{#ACTION}}<li><a class="button{{#SECONDARY}} secondary{{/SECONDARY}}" href="{{HREF}}">{{LABEL}}</a></li>{{/ACTION}}
+  {{#ACTION}}<li><a class="button{{#SECONDARY}} secondary{{/SECONDARY}}{{#DANGER}} danger{{/DANGER}}" href="{{HREF}}">{{LABEL}}</a></li>{{/ACTION}}
 </ul>{{/ACTIONS}}
 {{#FORM}}<section class="form-block"{{#FORM_HEADING}} aria-labelledby="{{ID}}"{{/FORM_HEADING}}>
   {{#FORM_HEADING}}<h2 id="{{ID}}">{{TEXT}}</h2>{{/FORM_HEADING}}
@@ -24,7 +24,7 @@
     {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
     {{#CONTROL}}{{>FIELD}}{{/CONTROL}}
     <div class="form-actions">
-      <button type="submit" class="button{{#SECONDARY_BUTTON}} secondary{{/SECONDARY_BUTTON}}">{{SUBMIT}}</button>
+      <button type="submit" class="button{{#SECONDARY_BUTTON}} secondary{{/SECONDARY_BUTTON}}{{#DANGER_BUTTON}} danger{{/DANGER_BUTTON}}">{{SUBMIT}}</button>
       {{#ALTERNATE}}<button type="submit" class="button secondary" name="{{NAME}}" value="{{VALUE}}">{{LABEL}}</button>{{/ALTERNATE}}
       {{#CANCEL}}<a href="{{HREF}}">{{LABEL}}</a>{{/CANCEL}}
     </div>

@@ -84,4 +84,29 @@ int iso_weekday(Date d) {
   return static_cast<int>(std::chrono::weekday{sys_days{d}}.iso_encoding());
 }
 
+std::optional<std::string> parse_time_of_day(std::string_view s) {
+  while (!s.empty() && s.front() == ' ')
+    s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ')
+    s.remove_suffix(1);
+  std::string digits;
+  std::size_t separators = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c == ':' || c == '.') {
+      if (++separators > 1 || digits.empty()) return std::nullopt;
+      if (digits.size() == 1) digits.insert(digits.begin(), '0');
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (separators == 0 && digits.size() == 3) digits.insert(digits.begin(), '0');
+  if (digits.size() != 4) return std::nullopt;
+  int hour = (digits[0] - '0') * 10 + (digits[1] - '0');
+  int minute = (digits[2] - '0') * 10 + (digits[3] - '0');
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return digits.substr(0, 2) + ":" + digits.substr(2);
+}
+
 }  // namespace ombud

@@ -60,6 +60,10 @@ std::optional<Date> parse_date(std::string_view s);
 /// Whole days from a to b (negative when b is earlier).
 int days_between(Date a, Date b);
 
+/// A time of day as people write it — "9.30", "09:30", "1330" — as "HH:MM"; nullopt for anything
+/// else (a minute over 59, an hour over 23, letters).
+std::optional<std::string> parse_time_of_day(std::string_view s);
+
 Date add_days(Date d, int days);
 
 /// Monday = 1 … Sunday = 7.

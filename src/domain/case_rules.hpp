@@ -79,4 +79,14 @@ std::vector<DeclineReason> failed_criteria(const OperationConfig& config, const 
 Status check_assessment(const OperationConfig& config, const CaseFacts& facts, const Criteria& criteria,
                         AssessmentOutcome outcome, std::optional<DeclineReason> reason, Date today);
 
+/// How a person who made the first contact themselves expressed their own wish: by phone, in
+/// person at a visit, or in writing (sms, e-mail, letter, the web form).
+inline OwnWishWay own_wish_way(Channel channel) {
+  switch (channel) {
+    case Channel::kPhone: return OwnWishWay::kPhone;
+    case Channel::kVisit: return OwnWishWay::kInPerson;
+    default: return OwnWishWay::kInWriting;
+  }
+}
+
 }  // namespace ombud::domain

@@ -133,6 +133,34 @@ inline constexpr std::array<std::pair<ReassignReason, std::string_view>, 5> kRea
     {ReassignReason::kOther, "annat"},
 }};
 
+/// Why the samordnare assigned someone who was not first in the queue.
+enum class BypassReason { kMatch, kEarlierOmbud, kFirstUnreachable, kFirstWaits, kOther };
+inline constexpr std::array<std::pair<BypassReason, std::string_view>, 5> kBypassReasons = {{
+    {BypassReason::kMatch, "matchning"},                   // language, knowledge, the ombud's caseload area
+    {BypassReason::kEarlierOmbud, "tidigare_ombud"},       // the client had this ombud before
+    {BypassReason::kFirstUnreachable, "forsta_nas_inte"},  // those ahead cannot be reached now
+    {BypassReason::kFirstWaits, "forsta_vill_vanta"},      // those ahead want to wait
+    {BypassReason::kOther, "annat"},
+}};
+
+/// How the person expressed their own wish for an ombud.
+enum class OwnWishWay { kPhone, kInPerson, kInWriting };
+inline constexpr std::array<std::pair<OwnWishWay, std::string_view>, 3> kOwnWishWays = {{
+    {OwnWishWay::kPhone, "telefon"},
+    {OwnWishWay::kInPerson, "personligen"},
+    {OwnWishWay::kInWriting, "skriftligen"},
+}};
+
+/// Why the person withdrew ("Personen avstår").
+enum class WithdrawReason { kMoved, kNoLongerWants, kOtherSupport, kNoContact, kOther };
+inline constexpr std::array<std::pair<WithdrawReason, std::string_view>, 5> kWithdrawReasons = {{
+    {WithdrawReason::kMoved, "flyttat"},
+    {WithdrawReason::kNoLongerWants, "vill_inte_langre"},
+    {WithdrawReason::kOtherSupport, "annat_stod"},
+    {WithdrawReason::kNoContact, "ingen_kontakt"},
+    {WithdrawReason::kOther, "annat"},
+}};
+
 /// A status change the client asks for.
 enum class StatusAction { kPause, kResume, kWithdraw };
 inline constexpr std::array<std::pair<StatusAction, std::string_view>, 3> kStatusActions = {{

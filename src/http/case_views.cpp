@@ -136,6 +136,9 @@ nlohmann::json client_json(const services::ClientView& v) {
             {"contact_by", std::string(domain::code_of(domain::kContactBy, v.contact_by))},
             {"first_contact_on", format_date(v.first_contact_on)},
             {"own_wish_on", date(v.own_wish_on)},
+            {"own_wish_how", v.own_wish_how ? json(std::string(domain::code_of(domain::kOwnWishWays, *v.own_wish_how)))
+                                            : json(nullptr)},
+            {"own_wish_received_by", v.own_wish_received_by ? json(*v.own_wish_received_by) : json(nullptr)},
             {"alias", v.alias},
             {"reach", v.reach},
             {"birth_year", v.birth_year},
@@ -144,6 +147,7 @@ nlohmann::json client_json(const services::ClientView& v) {
             {"assessed_on", date(v.assessed_on)},
             {"orientation",
              {{"on", date(v.orientation_on)},
+              {"time", v.orientation_time.empty() ? json(nullptr) : json(v.orientation_time)},
               {"place", v.orientation_place ? json(std::string(domain::code_of(domain::kPlaces, *v.orientation_place)))
                                             : json(nullptr)},
               {"trusted_person", v.orientation_trusted_person},
@@ -155,6 +159,8 @@ nlohmann::json client_json(const services::ClientView& v) {
             {"assigned_on", date(v.assigned_on)},
             {"paused_on", date(v.paused_on)},
             {"ended_on", date(v.ended_on)},
+            {"end_reason", v.end_reason ? json(std::string(domain::code_of(domain::kWithdrawReasons, *v.end_reason)))
+                                        : json(nullptr)},
             {"version", v.version}};
   if (v.assessment) {
     auto yn = [](const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); };

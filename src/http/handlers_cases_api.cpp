@@ -97,7 +97,8 @@ Response get_client(Ctx& ctx) {
 
 Response post_own_wish(Ctx& ctx) {
   JsonInput in(ctx.json);
-  services::OwnWishInput w{version_field(in), in.string("date", false)};
+  services::OwnWishInput w{version_field(in), in.string("date", false), in.string("how", true), ""};
+  if (auto by = in.integer("received_by", false)) w.received_by = std::to_string(*by);
   if (auto e = in.error()) return api_error(ctx, *e);
   return client_result(ctx, services::confirm_own_wish(ctx.s, *ctx.actor, ctx.param("id"), w));
 }
@@ -126,6 +127,7 @@ Response post_orientation(Ctx& ctx) {
   services::BookingInput b;
   b.version = version_field(in);
   b.date = in.string("date", true);
+  b.time = in.string("time", false);
   b.place = in.string("place", true);
   in.known("ombud");
   if (ctx.json.is_object() && ctx.json.contains("ombud") && ctx.json["ombud"].is_array()) {
@@ -171,6 +173,7 @@ Response post_assignment(Ctx& ctx) {
   a.ombud = ombud ? std::to_string(*ombud) : "";
   a.date = in.string("date", false);
   a.reason = in.string("reason", false);
+  a.bypass_reason = in.string("bypass_reason", false);
   if (auto e = in.error()) return api_error(ctx, *e);
   return client_result(ctx, services::assign(ctx.s, *ctx.actor, ctx.param("id"), a));
 }
@@ -191,7 +194,8 @@ Response post_details(Ctx& ctx) {
 
 Response post_status(Ctx& ctx) {
   JsonInput in(ctx.json);
-  services::StatusInput st{version_field(in), in.string("action", true), in.string("date", false)};
+  services::StatusInput st{version_field(in), in.string("action", true), in.string("date", false),
+                           in.string("reason", false), in.boolean("confirmed", false).value_or(false)};
   if (auto e = in.error()) return api_error(ctx, *e);
   return client_result(ctx, services::change_status(ctx.s, *ctx.actor, ctx.param("id"), st));
 }

@@ -265,7 +265,16 @@ Response get_client_page(Ctx& ctx) {
   fact("client.first_contact",
        format_date(v->first_contact_on) + " – " + label_of(ctx, "channel.", domain::kChannels, v->channel));
   fact("client.contact_by", label_of(ctx, "contact_by.", domain::kContactBy, v->contact_by));
-  fact("client.own_wish", v->own_wish_on ? format_date(*v->own_wish_on) : ctx.t("client.own_wish_missing"));
+  if (v->own_wish_on) {
+    std::string wish = format_date(*v->own_wish_on);
+    if (v->own_wish_how) wish += ", " + label_of(ctx, "own_wish_how_in_text.", domain::kOwnWishWays, *v->own_wish_how);
+    if (v->own_wish_received_by && names.count(*v->own_wish_received_by)) {
+      wish += " – " + ctx.t("client.own_wish_received_by", {{"name", names[*v->own_wish_received_by]}});
+    }
+    fact("client.own_wish", wish);
+  } else {
+    fact("client.own_wish", ctx.t("client.own_wish_missing"));
+  }
   fact("client.municipality",
        v->municipality_name.empty() ? ctx.t("contact.other_municipality") : v->municipality_name);
   fact("client.birth_year", std::to_string(v->birth_year));
@@ -282,7 +291,9 @@ Response get_client_page(Ctx& ctx) {
     fact("client.deadline", format_date(v->orientation_deadline));
   }
   if (v->orientation_on) {
-    std::string visit = format_date(*v->orientation_on) + ", " + place_text(ctx, v->orientation_place);
+    std::string visit = format_date(*v->orientation_on);
+    if (!v->orientation_time.empty()) visit += " " + ctx.t("client.at_time", {{"time", v->orientation_time}});
+    visit += ", " + place_text(ctx, v->orientation_place);
     std::string who = names_of(v->orientation_ombud, names);
     if (!who.empty()) visit += " – " + who;
     if (v->orientation_trusted_person) visit += " – " + ctx.t("client.with_trusted_person");
@@ -304,6 +315,8 @@ Response get_client_page(Ctx& ctx) {
   fact("client.assigned_on", date_text(v->assigned_on));
   fact("client.paused_on", date_text(v->paused_on));
   fact("client.ended_on", date_text(v->ended_on));
+  if (v->end_reason)
+    fact("client.end_reason", label_of(ctx, "withdraw_reason.", domain::kWithdrawReasons, *v->end_reason));
 
   if (offers(actions, CaseAction::kReferAcute)) {
     page.callouts.push_back(crisis_box(ctx, cfg->config, base + "/assessment?outcome=akut"));
@@ -340,7 +353,9 @@ Response get_client_page(Ctx& ctx) {
   link(CaseAction::kResume, "action.resume", base + "/status?action=aterupptag");
   if (offers(actions, CaseAction::kWithdraw)) {
     bool during = v->state == CaseState::kActive || v->state == CaseState::kPaused;
-    page.actions.push_back({ctx.t(during ? "action.end" : "action.withdraw"), base + "/status?action=avstar", true});
+    views::Link end{ctx.t(during ? "action.end" : "action.withdraw"), base + "/status?action=avstar", true};
+    end.danger = true;
+    page.actions.push_back(end);
   }
   // The window title shows the client code only: titles stay in the browser's history on the
   // device, where a name must not.
@@ -369,6 +384,17 @@ Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const
   views::FormBlock f = case_form_block(ctx, v, form, "/own-wish", "own_wish.submit");
   f.controls.push_back(
       date_control(ctx, "date", ctx.t("own_wish.date"), form != nullptr ? form->get("date") : today_text(ctx)));
+  f.controls.push_back(radios(
+      "how", ctx.t("own_wish.how"),
+      options_of(ctx, "own_wish_how.", domain::kOwnWishWays, form != nullptr ? form->get("how") : std::string())));
+  Control by;
+  by.kind = K::kSelect;
+  by.name = "received_by";
+  by.label = ctx.t("own_wish.received_by");
+  const std::string chosen = form != nullptr ? form->get("received_by") : std::to_string(ctx.actor->user_id);
+  for (const auto& [id, name] : OMBUD_TRY(services::receiver_choices(ctx.s, *ctx.actor)))
+    by.options.push_back({std::to_string(id), name, std::to_string(id) == chosen});
+  f.controls.push_back(by);
   page.forms.push_back(std::move(f));
   return page;
 }
@@ -398,7 +424,8 @@ Response own_wish(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return own_wish_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        return services::confirm_own_wish(ctx.s, *ctx.actor, v.id, {version_of(f), f.get("date")});
+        return services::confirm_own_wish(ctx.s, *ctx.actor, v.id,
+                                          {version_of(f), f.get("date"), f.get("how"), f.get("received_by")});
       },
       "own_wish");
 }
@@ -503,6 +530,12 @@ Result<views::Page> booking_page(Ctx& ctx, const services::ClientView& v, const 
                                                ")"}};
   views::FormBlock f = case_form_block(ctx, v, form, "/orientation", "orientation.submit");
   f.controls.push_back(date_control(ctx, "date", ctx.t("orientation.date"), get("date", date_text(v.orientation_on))));
+  Control time = text("time", ctx.t("orientation.time"), get("time", v.orientation_time));
+  time.width = "4";
+  time.hint = ctx.t("orientation.time_hint");
+  time.optional_mark = true;
+  time.autocomplete = "off";
+  f.controls.push_back(time);
   f.controls.push_back(radios(
       "place", ctx.t("orientation.place"),
       options_of(ctx, "place.", domain::kPlaces,
@@ -534,8 +567,8 @@ Response orientation(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return booking_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        services::BookingInput in{version_of(f), f.get("date"), f.get("place"), f.all("ombud"),
-                                  f.get("trusted_person") == "1"};
+        services::BookingInput in{version_of(f),  f.get("date"),  f.get("time"),
+                                  f.get("place"), f.all("ombud"), f.get("trusted_person") == "1"};
         return services::book_orientation(ctx.s, *ctx.actor, v.id, in);
       },
       "orientation_booked");
@@ -653,6 +686,25 @@ Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, con
     reason.label = ctx.t("assignment.reason");
     reason.options = options_of(ctx, "reassign.", domain::kReassignReasons, get("reason"), "form.choose");
     f.controls.push_back(reason);
+  } else {
+    // Past someone who has waited longer: say so, and ask why.
+    auto q = OMBUD_TRY(services::queue(ctx.s, *ctx.actor));
+    auto me = std::find_if(q.lines.begin(), q.lines.end(), [&](const auto& l) { return l.client_id == v.id; });
+    if (me != q.lines.end() && me->position > 1) {
+      const auto& first = q.lines.front();
+      page.callouts.push_back({"warning",
+                               ctx.t("assignment.not_first_heading", {{"place", std::to_string(me->position)}}),
+                               {ctx.t_count("assignment.not_first_text", "days", first.waited_days,
+                                            {{"code", first.code}, {"ahead", std::to_string(me->position - 1)}})},
+                               false});
+      Control why;
+      why.kind = K::kSelect;
+      why.name = "bypass_reason";
+      why.label = ctx.t("assignment.bypass_reason");
+      why.hint = ctx.t("assignment.bypass_reason_hint");
+      why.options = options_of(ctx, "bypass.", domain::kBypassReasons, get("bypass_reason"), "form.choose");
+      f.controls.push_back(why);
+    }
   }
   page.forms.push_back(std::move(f));
   views::Table load;
@@ -675,8 +727,9 @@ Response assignment(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return assignment_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        return services::assign(ctx.s, *ctx.actor, v.id,
-                                {version_of(f), f.get("ombud"), f.get("date"), f.get("reason")});
+        return services::assign(
+            ctx.s, *ctx.actor, v.id,
+            {version_of(f), f.get("ombud"), f.get("date"), f.get("reason"), f.get("bypass_reason")});
       },
       "assigned");
 }
@@ -728,24 +781,44 @@ Response details(Ctx& ctx) {
 
 // ---- Status -----------------------------------------------------------------------------------
 
+// "Personen avstår" / "Avsluta uppdraget" cannot be undone: a page of its own, with a warning, a
+// reason, a confirmation and a button unlike the ordinary ones. Pausing and resuming share the
+// other form.
+bool withdraw_chosen(const Ctx& ctx, const Form* form) {
+  return (form != nullptr ? form->get("action") : ctx.query("action")) == "avstar";
+}
+
 Result<views::Page> status_page(Ctx& ctx, const services::ClientView& v, const Form* form) {
   auto get = [&](const char* name, const std::string& fallback = "") { return form ? form->get(name) : fallback; };
   const auto actions = services::available_actions(*ctx.actor, v);
+  const bool during = v.state == CaseState::kActive || v.state == CaseState::kPaused;
   views::Page page;
-  page.heading = ctx.t("status.title");
-  page.lead = {ctx.t("status.lead")};
   page.facts = {{ctx.t("client.code"), v.code},
                 {ctx.t("client.state"), label_of(ctx, "state.", domain::kCaseStates, v.state)}};
+  if (withdraw_chosen(ctx, form) && offers(actions, CaseAction::kWithdraw)) {
+    page.heading = ctx.t(during ? "status.end" : "status.withdraw_title");
+    page.callouts.push_back(
+        {"warning", ctx.t("status.cannot_undo"), {ctx.t(during ? "status.end_text" : "status.withdraw_text")}, false});
+    views::FormBlock f =
+        case_form_block(ctx, v, form, "/status", during ? "status.end_submit" : "status.withdraw_submit");
+    f.danger_button = true;
+    f.hidden.push_back({"action", "avstar"});
+    f.controls.push_back(radios("reason", ctx.t("status.withdraw_reason"),
+                                options_of(ctx, "withdraw_reason.", domain::kWithdrawReasons, get("reason"))));
+    f.controls.push_back(date_control(ctx, "date", ctx.t("status.end_date"), get("date", today_text(ctx))));
+    f.controls.push_back(checkbox("confirmed", ctx.t(during ? "status.confirm_end" : "status.confirm_withdraw"),
+                                  get("confirmed") == "1"));
+    page.forms.push_back(std::move(f));
+    return page;
+  }
+  page.heading = ctx.t("status.title");
+  page.lead = {ctx.t("status.lead")};
   views::FormBlock f = case_form_block(ctx, v, form, "/status", "form.save");
   std::string chosen = get("action", ctx.query("action"));
   std::vector<views::Option> options;
-  bool during = v.state == CaseState::kActive || v.state == CaseState::kPaused;
   if (offers(actions, CaseAction::kPause)) options.push_back({"vilande", ctx.t("status.pause"), chosen == "vilande"});
   if (offers(actions, CaseAction::kResume))
     options.push_back({"aterupptag", ctx.t("status.resume"), chosen == "aterupptag"});
-  if (offers(actions, CaseAction::kWithdraw)) {
-    options.push_back({"avstar", ctx.t(during ? "status.end" : "status.withdraw"), chosen == "avstar"});
-  }
   f.controls.push_back(radios("action", ctx.t("status.action"), options));
   f.controls.push_back(date_control(ctx, "date", ctx.t("status.date"), get("date", today_text(ctx))));
   page.forms.push_back(std::move(f));
@@ -756,7 +829,9 @@ Response status(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return status_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        return services::change_status(ctx.s, *ctx.actor, v.id, {version_of(f), f.get("action"), f.get("date")});
+        return services::change_status(
+            ctx.s, *ctx.actor, v.id,
+            {version_of(f), f.get("action"), f.get("date"), f.get("reason"), f.get("confirmed") == "1"});
       },
       "status");
 }

@@ -3,6 +3,7 @@
 // The start page per role, and the samordnare's overviews: every case, the queue, the
 // orientation-visit deadlines and the caseload per ombud.
 #include "http/case_views.hpp"
+#include "services/assignment_service.hpp"
 #include "services/user_service.hpp"
 
 namespace ombud::http {
@@ -157,6 +158,27 @@ Response get_queue(Ctx& ctx) {
   }
   t.empty_text = ctx.t("queue.empty");
   page.tables.push_back(std::move(t));
+
+  // The queue's history: who was assigned from which place, and why when not the first.
+  auto history = services::queue_history(ctx.s, *ctx.actor, add_days(services::today(ctx.s), -90));
+  if (!history) return page_error(ctx, history.error());
+  auto names = services::staff_names(ctx.s, *ctx.actor);
+  if (!names) return page_error(ctx, names.error());
+  views::Table h;
+  h.title = ctx.t("queue.history");
+  h.columns = {ctx.t("queue.history_date"), ctx.t("client.code"), ctx.t("queue.history_place"),
+               ctx.t("queue.history_why"), ctx.t("client.ombud")};
+  for (const auto& a : *history) {
+    std::string why = a.bypass_reason ? label_of(ctx, "bypass.", domain::kBypassReasons, *a.bypass_reason)
+                                      : (a.place == 1 ? ctx.t("queue.history_first") : std::string());
+    h.rows.push_back({{format_date(a.on), "", "", "", true},
+                      {a.client_code},
+                      {std::to_string(a.place)},
+                      {why, "", a.bypass_reason ? "warning" : ""},
+                      {names->count(a.ombud_id) ? names->at(a.ombud_id) : std::string()}});
+  }
+  h.empty_text = ctx.t("queue.history_empty");
+  page.tables.push_back(std::move(h));
   return page_response(ctx, ctx.t("queue.title"), page);
 }
 

@@ -5,8 +5,10 @@
 
 #include "core/text.hpp"
 #include "domain/statistics.hpp"
+#include "services/audit_service.hpp"
 #include "services/internal/case_core.hpp"
 #include "services/internal/input.hpp"
+#include "services/internal/queue_order.hpp"
 #include "services/reference_service.hpp"
 #include "store/assignments.hpp"
 #include "store/clients.hpp"
@@ -19,6 +21,12 @@ using domain::CaseNeed;
 using domain::CaseState;
 
 Result<ClientView> assign(const Services& s, const Actor& actor, const std::string& client_id, const AssignInput& in) {
+  // The place in the queue, read before the write (the queue opens every queued client's
+  // priorities, which the write transaction need not hold).
+  std::optional<int> place;
+  for (const auto& line : OMBUD_TRY(ordered_queue(s, actor.operation_id)).lines) {
+    if (line.client_id == client_id) place = line.position;
+  }
   return change_case(
       s, actor, client_id, in.version, CaseNeed::kAssign, "assignment",
       [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig&) -> Status {
@@ -49,15 +57,26 @@ Result<ClientView> assign(const Services& s, const Actor& actor, const std::stri
         if (reassign && errors.empty() && v.primary_ombud_id == ombud_id) {
           errors.push_back({"ombud", "assignment.same_ombud"});
         }
+        std::optional<domain::BypassReason> bypass = domain::parse_code(domain::kBypassReasons, in.bypass_reason);
+        const bool bypass_given = !trim(in.bypass_reason).empty();
+        const bool past_others = !reassign && place && *place > 1;
+        if (bypass_given && !bypass) {
+          errors.push_back({"bypass_reason", "assignment.bypass_reason_unknown"});
+        } else if (past_others && !bypass) {
+          errors.push_back({"bypass_reason", "assignment.bypass_reason_required"});
+        } else if (!past_others && bypass_given) {
+          errors.push_back({"bypass_reason", "assignment.bypass_reason_not_needed"});
+        }
         OMBUD_CHECK(invalid_if(errors));
         CaseState next = OMBUD_TRY(transition(v.state, reassign ? CaseAction::kReassign : CaseAction::kAssign));
         std::string date = format_date(on);
         std::string reason_code = reason ? std::string(domain::code_of(domain::kReassignReasons, *reason)) : "";
         if (reassign) OMBUD_CHECK(store::end_assignment(tx.sql(), client_id, date, reason_code));
-        OMBUD_CHECK(store::insert_assignment(
-            tx.sql(),
-            store::AssignmentRow{0, client_id, ombud_id, date, std::nullopt,
-                                 reassign ? std::optional<std::string>(reason_code) : std::nullopt, actor.user_id}));
+        store::AssignmentRow row{0, client_id, ombud_id, date, std::nullopt, std::nullopt, actor.user_id};
+        if (reassign) row.change_reason = reason_code;
+        if (!reassign) row.queue_place = place;
+        if (bypass) row.bypass_reason = std::string(domain::code_of(domain::kBypassReasons, *bypass));
+        OMBUD_CHECK(store::insert_assignment(tx.sql(), row));
         l.row.state = state_code(next);
         l.row.primary_ombud_id = ombud_id;
         l.row.assigned_on = date;
@@ -81,6 +100,14 @@ Result<ClientView> change_status(const Services& s, const Actor& actor, const st
         auto action = domain::parse_code(domain::kStatusActions, in.action);
         if (!action) errors.push_back({"action", in.action.empty() ? "field.required" : "field.invalid"});
         Date on = parse_past_date(in.date, "date", today(s), v.first_contact_on, errors);
+        const bool withdraw = action == domain::StatusAction::kWithdraw;
+        std::optional<domain::WithdrawReason> why = domain::parse_code(domain::kWithdrawReasons, in.reason);
+        if (withdraw && !why) {
+          errors.push_back({"reason", trim(in.reason).empty() ? "status.withdraw_reason_required" : "field.invalid"});
+        } else if (!withdraw && !trim(in.reason).empty()) {
+          errors.push_back({"reason", "status.reason_only_on_withdraw"});
+        }
+        if (withdraw && !in.confirmed) errors.push_back({"confirmed", "status.withdraw_not_confirmed"});
         OMBUD_CHECK(invalid_if(errors));
         CaseAction a = *action == domain::StatusAction::kPause    ? CaseAction::kPause
                        : *action == domain::StatusAction::kResume ? CaseAction::kResume
@@ -96,6 +123,7 @@ Result<ClientView> change_status(const Services& s, const Actor& actor, const st
           l.row.paused_on.reset();
         } else {
           l.row.ended_on = format_date(on);
+          l.row.end_reason = std::string(domain::code_of(domain::kWithdrawReasons, *why));
           e.type = next == CaseState::kClosing ? domain::StatEventType::kEnded : domain::StatEventType::kWithdrawn;
           e.reason_code = std::string(domain::code_of(domain::kDeclineReasons, domain::DeclineReason::kClientWithdrew));
           e.days_waited = days_between(v.first_contact_on, on);
@@ -105,6 +133,27 @@ Result<ClientView> change_status(const Services& s, const Actor& actor, const st
         }
         return write_stat(tx, actor.operation_id, e);
       });
+}
+
+Result<std::vector<QueueAssignment>> queue_history(const Services& s, const Actor& actor, Date since) {
+  if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
+  std::vector<store::QueueAssignmentRow> rows;
+  {
+    auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
+    rows = OMBUD_TRY(store::list_queue_assignments(tx->sql(), actor.operation_id, format_date(since), 50));
+  }  // closed before the audit entry is written
+  std::vector<QueueAssignment> out;
+  for (const auto& r : rows) {
+    QueueAssignment q;
+    q.client_code = r.client_code;
+    q.on = parse_date(r.started_on).value_or(since);
+    q.place = r.queue_place.value_or(0);
+    if (r.bypass_reason) q.bypass_reason = domain::parse_code(domain::kBypassReasons, *r.bypass_reason);
+    q.ombud_id = r.ombud_id;
+    out.push_back(std::move(q));
+  }
+  OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"list", "queue_history", {}, "", "ok"}));
+  return out;
 }
 
 }  // namespace ombud::services

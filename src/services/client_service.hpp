@@ -27,6 +27,8 @@ struct ClientView {
   domain::ContactBy contact_by = domain::ContactBy::kSelf;
   Date first_contact_on;
   std::optional<Date> own_wish_on;
+  std::optional<domain::OwnWishWay> own_wish_how;
+  std::optional<long long> own_wish_received_by;
   long long recorded_by = 0;
   std::string alias;  // "" when the person gave none; the code is used then
   std::string reach;
@@ -43,6 +45,7 @@ struct ClientView {
   std::optional<Date> assessed_on;
 
   std::optional<Date> orientation_on;
+  std::string orientation_time;  // "HH:MM", or "" when none was given
   std::optional<domain::Place> orientation_place;
   bool orientation_trusted_person = false;
   std::vector<long long> orientation_ombud;
@@ -54,6 +57,7 @@ struct ClientView {
   std::optional<Date> assigned_on;
   std::optional<Date> paused_on;
   std::optional<Date> ended_on;
+  std::optional<domain::WithdrawReason> end_reason;
   int version = 0;
 
   /// The name to show: the alias, else the client code.

@@ -98,9 +98,10 @@ Status make_client(const Services& s, const Actor& samordnare, const std::vector
   int visit_after = stage == Stage::kBooked ? start + 2 + dice.roll(10) : 10 + dice.roll(10);
   std::string visit = format_date(add_days(today, visit_after - start));
   static constexpr std::array<const char*, 5> kPlaces = {"kontoret", "hemma", "kafe", "bibliotek", "annat"};
-  v = OMBUD_TRY(
-      book_orientation(s, samordnare, v.id,
-                       {v.version, visit, kPlaces[static_cast<std::size_t>(dice.roll(5))], pair, dice.roll(3) == 0}));
+  static constexpr std::array<const char*, 4> kTimes = {"09:30", "10:00", "13:00", "14:30"};
+  v = OMBUD_TRY(book_orientation(s, samordnare, v.id,
+                                 {v.version, visit, kTimes[static_cast<std::size_t>(dice.roll(4))],
+                                  kPlaces[static_cast<std::size_t>(dice.roll(5))], pair, dice.roll(3) == 0}));
   if (stage == Stage::kBooked) return {};
   std::vector<std::string> priorities;
   if (dice.roll(5) == 0) priorities.emplace_back("ensamstaende_foralder");
@@ -110,9 +111,16 @@ Status make_client(const Services& s, const Actor& samordnare, const std::vector
   if (stage == Stage::kWithdrawn || stage == Stage::kQueue) return {};
   int assigned_after = visit_after + 5 + dice.roll(20);
   if (assigned_after > start) assigned_after = start;
-  v = OMBUD_TRY(
-      assign(s, samordnare, v.id,
-             {v.version, std::to_string(ombud[static_cast<std::size_t>(i) % ombud.size()]), on(assigned_after), ""}));
+  AssignInput a{v.version, std::to_string(ombud[static_cast<std::size_t>(i) % ombud.size()]), on(assigned_after), "",
+                ""};
+  auto assigned = assign(s, samordnare, v.id, a);
+  if (!assigned && !assigned.error().fields.empty() &&
+      assigned.error().fields.front().message_key == "assignment.bypass_reason_required") {
+    // The demo assigns in the order it makes clients, not the queue's: say why, as a samordnare must.
+    a.bypass_reason = "matchning";
+    assigned = assign(s, samordnare, v.id, a);
+  }
+  v = OMBUD_TRY(std::move(assigned));
   if (stage == Stage::kPaused) OMBUD_TRY(change_status(s, samordnare, v.id, {v.version, "vilande", on(start)}));
   return {};
 }

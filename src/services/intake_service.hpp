@@ -32,6 +32,8 @@ struct Under18Inquiry {
 struct OwnWishInput {
   int version = 0;
   std::string date;
+  std::string how;          // domain::kOwnWishWays: by phone, in person, in writing
+  std::string received_by;  // the user id of whoever the person told; "" means the one recording it
 };
 
 struct AssessmentInput {

@@ -33,6 +33,11 @@ Result<ClientView> book_orientation(const Services& s, const Actor& actor, const
         } else if (days_between(today(s), *on) > 365) {
           errors.push_back({"date", "orientation.too_far_ahead"});
         }
+        std::optional<std::string> time;
+        if (!trim(in.time).empty()) {
+          time = parse_time_of_day(in.time);
+          if (!time) errors.push_back({"time", "orientation.time_invalid"});
+        }
         auto place = domain::parse_code(domain::kPlaces, in.place);
         if (!place) errors.push_back({"place", in.place.empty() ? "field.required" : "field.invalid"});
         auto ombud = OMBUD_TRY(reference(s, tx, actor.operation_id))->active_ombud();
@@ -55,6 +60,7 @@ Result<ClientView> book_orientation(const Services& s, const Actor& actor, const
         OMBUD_TRY(transition(v.state, CaseAction::kBookOrientation));
         bool first_booking = !l.row.orientation_on;
         l.row.orientation_on = format_date(*on);
+        l.row.orientation_time = time;
         l.row.orientation_place = in.place;
         l.row.orientation_trusted_person = in.trusted_person;
         l.row.orientation_booked_by = actor.user_id;

@@ -15,6 +15,7 @@ namespace ombud::services {
 struct BookingInput {
   int version = 0;
   std::string date;
+  std::string time;  // time of day, "13.30" or "13:30"; optional
   std::string place;
   std::vector<std::string> ombud;  // user ids
   bool trusted_person = false;

@@ -9,6 +9,7 @@
 #include "services/audit_service.hpp"
 #include "services/config_service.hpp"
 #include "services/internal/case_core.hpp"
+#include "services/internal/queue_order.hpp"
 #include "services/reference_service.hpp"
 #include "store/clients.hpp"
 #include "store/orientation_ombud.hpp"
@@ -65,9 +66,8 @@ Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& act
   return lines;
 }
 
-Result<QueueView> queue(const Services& s, const Actor& actor) {
-  if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
-  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+Result<QueueView> internal::ordered_queue(const Services& s, long long operation_id) {
+  auto ref = OMBUD_TRY(reference(s, operation_id));
   const VersionedConfig& cfg = ref->config;
   const auto& names = ref->municipality_names;
   QueueView view;
@@ -78,7 +78,7 @@ Result<QueueView> queue(const Services& s, const Actor& actor) {
   {
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
     store::ClientFilter f;
-    f.operation_id = actor.operation_id;
+    f.operation_id = operation_id;
     f.states = {state_code(CaseState::kQueue)};
     rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
   }
@@ -104,7 +104,6 @@ Result<QueueView> queue(const Services& s, const Actor& actor) {
       entries.push_back(std::move(e));
     }
   }
-  std::string ids;
   for (const auto& p : domain::order_queue(entries, cfg.config, today(s))) {
     QueueLine line;
     line.position = p.position;
@@ -117,9 +116,18 @@ Result<QueueView> queue(const Services& s, const Actor& actor) {
       line.groups.emplace_back(g->label, g->weight_days);
     line.municipality_name = extra[line.client_id].first;
     line.version = extra[line.client_id].second;
+    view.lines.push_back(std::move(line));
+  }
+  return view;
+}
+
+Result<QueueView> queue(const Services& s, const Actor& actor) {
+  if (!domain::role_allows(actor.role, domain::Permission::kViewQueue)) return fail(Error::forbidden());
+  QueueView view = OMBUD_TRY(internal::ordered_queue(s, actor.operation_id));
+  std::string ids;
+  for (const auto& line : view.lines) {
     if (!ids.empty()) ids += ' ';
     ids += line.client_id;
-    view.lines.push_back(std::move(line));
   }
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"list", "queue", {}, ids, "ok"}));
   return view;

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "domain/access.hpp"
 #include "services/internal/case_core.hpp"
 
 namespace ombud::services {
@@ -29,6 +30,15 @@ Result<std::vector<std::pair<long long, std::string>>> ombud_choices(const Servi
   std::vector<std::pair<long long, std::string>> out;
   for (const auto& m : OMBUD_TRY(reference(s, actor.operation_id))->active_ombud())
     out.emplace_back(m.id, m.display_name);
+  return out;
+}
+
+Result<std::vector<std::pair<long long, std::string>>> receiver_choices(const Services& s, const Actor& actor) {
+  std::vector<std::pair<long long, std::string>> out;
+  for (const auto& m : OMBUD_TRY(reference(s, actor.operation_id))->staff) {
+    if (!m.disabled && domain::role_allows(m.role, domain::Permission::kRecordContact))
+      out.emplace_back(m.id, m.display_name);
+  }
   return out;
 }
 

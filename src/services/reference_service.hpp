@@ -20,6 +20,9 @@ Result<std::map<long long, std::string>> staff_names(const Services& s, const Ac
 /// The ombud of the actor's operation who can be booked or assigned (active users, role ombud).
 Result<std::vector<std::pair<long long, std::string>>> ombud_choices(const Services& s, const Actor& actor);
 
+/// Who can receive a person's own wish: the active users who take contacts (ombud, samordnare).
+Result<std::vector<std::pair<long long, std::string>>> receiver_choices(const Services& s, const Actor& actor);
+
 /// The operation's member municipalities as (code, name).
 Result<std::vector<std::pair<std::string, std::string>>> municipalities(const Services& s, long long operation_id);
 

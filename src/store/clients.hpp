@@ -55,12 +55,16 @@ struct ClientRow : ClientSummary {
   std::optional<std::string> assessment_ct;
   std::optional<std::string> assessed_on;
   std::optional<long long> assessed_by;
+  std::optional<std::string> own_wish_how;  // domain::kOwnWishWays
+  std::optional<long long> own_wish_received_by;
   std::optional<std::string> orientation_place;
+  std::optional<std::string> orientation_time;  // "HH:MM"
   std::optional<bool> orientation_trusted_person;
   std::optional<long long> orientation_booked_by;
   std::optional<std::string> assigned_on;
   std::optional<std::string> paused_on;
   std::optional<std::string> ended_on;
+  std::optional<std::string> end_reason;  // domain::kWithdrawReasons
   UnixSeconds created_at = 0;
   UnixSeconds updated_at = 0;
 

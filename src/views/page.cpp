@@ -226,6 +226,7 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
       d->SetValue("LABEL", a.label);
       d->SetValue("HREF", a.href);
       if (a.secondary) d->ShowSection("SECONDARY");
+      if (a.danger) d->ShowSection("DANGER");
     }
   }
   int form_number = 0;
@@ -242,6 +243,7 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
     d->SetValue("ACTION", f.action);
     d->SetValue("SUBMIT", f.submit);
     if (f.secondary_button) d->ShowSection("SECONDARY_BUTTON");
+    if (f.danger_button) d->ShowSection("DANGER_BUTTON");
     if (!f.alternate.label.empty()) {
       auto* a = d->AddSectionDictionary("ALTERNATE");
       a->SetValue("NAME", f.alternate.name);

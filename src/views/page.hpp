@@ -45,6 +45,7 @@ struct Link {
   std::string label;
   std::string href;
   bool secondary = false;
+  bool danger = false;  // leads to a step that cannot be undone: drawn unlike the others
 };
 
 struct FormBlock {
@@ -54,6 +55,7 @@ struct FormBlock {
   std::string action;
   std::string submit;
   bool secondary_button = false;
+  bool danger_button = false;  // the submit does what cannot be undone
   // A second way to send the same form, e.g. "Registrera och hänvisa akut": a secondary button
   // that adds name=value to what is sent. Shown when label is set.
   struct Alternate {

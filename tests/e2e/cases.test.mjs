@@ -246,7 +246,7 @@ describe('from first contact to an active assignment', () => {
     const code = f.Klientkod;
     assert.equal(f['Läge'], 'Bedömning');
     assert.equal(f['Kontakten togs av'], 'Personen själv');
-    assert.equal(f['Vill själv ha ombud sedan'], today);
+    assert.equal(f['Vill själv ha ombud sedan'], `${today}, per telefon – till Cecilia Testberg`);
     assert.equal(f['Nås via'], 'Ring förmiddagar.');
     assert.equal(f['Orienteringsbesök senast'], addDays(today, 21), 'the visit is due within 21 calendar days');
     assert.equal((await actions(page))[0], 'Gör bedömningen');
@@ -395,14 +395,52 @@ describe('from first contact to an active assignment', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Personen vill själv ha ombud');
     const today = await page.getByLabel('När sa personen det?').inputValue();
     await expectNoAxeViolations(page, 'the own-wish form');
+    // How the person said it, and to whom: the one recording it unless someone else heard it.
+    await send(page, 'Registrera att personen vill', 400);
+    assert.deepEqual(await expectLinkedFieldErrors(page, 'the own wish without how'), ['Hur sa personen det? Fältet måste fyllas i.']);
+    assert.equal(await page.getByLabel('Vem tog emot det?').locator('option:checked').innerText(), 'Cecilia Testberg');
+    assert.deepEqual(await page.getByLabel('Vem tog emot det?').locator('option').allInnerTexts(),
+      ['Ada Exempelsson', 'Bo Påhittsson', 'Cecilia Testberg'], 'only those who take contacts');
+    await choose(page, 'Hur sa personen det?', 'Personligen, vid ett möte');
+    await page.getByLabel('Vem tog emot det?').selectOption({ label: 'Ada Exempelsson' });
     await send(page, 'Registrera att personen vill');
     assert.equal(await notice(page), 'Det är registrerat att personen själv vill ha personligt ombud.');
     const after = await facts(page);
     assert.equal(after['Läge'], 'Bedömning');
-    assert.equal(after['Vill själv ha ombud sedan'], today);
+    assert.equal(after['Vill själv ha ombud sedan'], `${today}, personligen – till Ada Exempelsson`);
     assert.equal(await callout.count(), 0, 'nothing is waiting any more');
     assert.deepEqual(await actions(page), ['Gör bedömningen', 'Ändra uppgifter', 'Personen avstår']);
     await expectNoAxeViolations(page, 'the client page after the own wish');
+  });
+
+  pageTest('"Personen avstår" looks unlike the other steps, and asks for a reason and a confirmation', phone, async ({ page }) => {
+    await logIn(page, 'samordnare');
+    await recordContact(page, { alias: 'Ulla Avstår' });
+    const link = page.getByRole('main').getByRole('link', { name: 'Personen avstår', exact: true });
+    assert.match(await link.getAttribute('class'), /\bdanger\b/);
+    const [danger, ordinary] = await Promise.all([
+      link.evaluate((el) => getComputedStyle(el).borderStyle),
+      page.getByRole('main').getByRole('link', { name: 'Ändra uppgifter', exact: true }).evaluate((el) => getComputedStyle(el).borderStyle),
+    ]);
+    assert.notEqual(danger, ordinary, 'drawn unlike an ordinary edit, not by colour alone');
+    await follow(page, 'Personen avstår');
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Personen avstår');
+    assert.match(await mainText(page), /Det här går inte att ångra/);
+    await expectNoAxeViolations(page, 'the withdrawal form');
+    await expectNoHorizontalOverflow(page, 'the withdrawal form');
+    await send(page, 'Registrera att personen avstår', 400);
+    assert.deepEqual(await expectLinkedFieldErrors(page, 'the withdrawal sent empty'), [
+      'Varför? Ange varför.',
+      'Jag har talat med personen och hen avstår från personligt ombud: Bekräfta att du har talat med personen.',
+    ]);
+    assert.equal((await facts(page))['Läge'], 'Bedömning', 'nothing changed');
+    await choose(page, 'Varför?', 'Har fått annat stöd');
+    await page.getByRole('checkbox', { name: /^Jag har talat med personen/ }).check();
+    await send(page, 'Registrera att personen avstår');
+    const f = await facts(page);
+    assert.equal(f['Läge'], 'Avstår');
+    assert.equal(f['Skäl'], 'Har fått annat stöd');
+    await expectNoAxeViolations(page, 'a withdrawn client page');
   });
 
   pageTest('under 18: no case; the inquiry can be counted in the statistics instead', {}, async ({ page }) => {
@@ -755,7 +793,7 @@ describe('from first contact to an active assignment', () => {
     assert.equal(recorded['Nås via'], 'Ring efter lunch.');
     assert.equal(recorded['Första kontakt'], `${today} – Telefon`);
     assert.equal(recorded['Kontakten togs av'], 'Personen själv');
-    assert.equal(recorded['Vill själv ha ombud sedan'], today);
+    assert.equal(recorded['Vill själv ha ombud sedan'], `${today}, per telefon – till Cecilia Testberg`);
   });
 
   pageTest('without JavaScript a contact is recorded and its visit booked', { javaScriptEnabled: false }, async ({ page }) => {

@@ -205,10 +205,26 @@ TEST_F(Cases, ARelativesContactWaitsForThePersonsOwnWish) {
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(json::parse(early.body)["error"]["key"], "status.own_wish_missing") << "the API names what is missing";
   EXPECT_NE(json::parse(early.body)["error"]["message"].get<std::string>().find("egen önskan"), std::string::npos);
-  c = body(sam->api("POST", "/api/v1/clients/" + id + "/own-wish", {{"version", c["version"]}}));
+  // How the wish was expressed, and to whom, are part of it; the receiver must be one of the staff.
+  Response unsaid = sam->api("POST", "/api/v1/clients/" + id + "/own-wish", {{"version", c["version"]}});
+  EXPECT_EQ(unsaid.status, 400);
+  EXPECT_EQ(json::parse(unsaid.body)["error"]["fields"][0]["field"], "how");
+  Response stranger = sam->api("POST", "/api/v1/clients/" + id + "/own-wish",
+                               {{"version", c["version"]}, {"how", "personligen"}, {"received_by", 999999}});
+  EXPECT_EQ(stranger.status, 400);
+  EXPECT_EQ(json::parse(stranger.body)["error"]["fields"][0]["code"], "own_wish.receiver_unknown");
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/own-wish",
+                    {{"version", c["version"]}, {"how", "personligen"}, {"received_by", ada}}));
   EXPECT_EQ(c["state"], "bedomning");
   EXPECT_EQ(c["own_wish_on"], date(0));
+  EXPECT_EQ(c["own_wish_how"], "personligen");
+  EXPECT_EQ(c["own_wish_received_by"], ada);
   EXPECT_EQ(count_stats("own_wish_confirmed"), 1);
+  {
+    WebClient page(t->app());
+    ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+    EXPECT_NE(page.get("/clients/" + id).body.find(date(0) + ", personligen – till Namn ada"), std::string::npos);
+  }
   // Nothing about the relative is stored but the relation.
   std::string by;
   {
@@ -610,6 +626,70 @@ TEST_F(Cases, AChangeOfOmbudKeepsTheHistoryAndNeedsAReason) {
   EXPECT_EQ(login("bo")->api("GET", "/api/v1/clients/" + id).status, 200);
 }
 
+TEST_F(Cases, GoingPastSomeoneInTheQueueNeedsAReasonThatTheQueueKeeps) {
+  json first = queued("Först", 117);
+  json second = queued("Andra", 10);
+  std::string id = second["id"];
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  std::string form = page.get("/clients/" + id + "/assignment").body;
+  EXPECT_NE(form.find("Klienten står på plats 2 i kön"), std::string::npos);
+  EXPECT_NE(form.find("har väntat 117 dagar"), std::string::npos);
+  EXPECT_NE(form.find("name=\"bypass_reason\""), std::string::npos);
+
+  std::string url = "/api/v1/clients/" + id + "/assignment";
+  Response silent = sam->api("POST", url, {{"version", second["version"]}, {"ombud", ada}});
+  EXPECT_EQ(silent.status, 400);
+  EXPECT_EQ(json::parse(silent.body)["error"]["fields"][0]["code"], "assignment.bypass_reason_required");
+  Response unknown =
+      sam->api("POST", url, {{"version", second["version"]}, {"ombud", ada}, {"bypass_reason", "<b>tycke</b>"}});
+  EXPECT_EQ(json::parse(unknown.body)["error"]["fields"][0]["code"], "assignment.bypass_reason_unknown");
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients/" + id))["state"], "ko") << "nothing changed";
+  body(sam->api("POST", url, {{"version", second["version"]}, {"ombud", ada}, {"bypass_reason", "forsta_nas_inte"}}));
+  {
+    auto conn = t->env().db().acquire();
+    auto history = *store::list_assignments(conn.sql(), id);
+    ASSERT_EQ(history.size(), 1U);
+    EXPECT_EQ(history[0].queue_place, 2);
+    EXPECT_EQ(history[0].bypass_reason, "forsta_nas_inte");
+  }
+
+  // The first in the queue needs no reason, and is refused one.
+  std::string first_url = "/api/v1/clients/" + std::string(first["id"]) + "/assignment";
+  Response needless =
+      sam->api("POST", first_url, {{"version", first["version"]}, {"ombud", bo}, {"bypass_reason", "matchning"}});
+  EXPECT_EQ(json::parse(needless.body)["error"]["fields"][0]["code"], "assignment.bypass_reason_not_needed");
+  body(sam->api("POST", first_url, {{"version", first["version"]}, {"ombud", bo}}));
+
+  // The queue's history shows both, with the reason where someone was passed.
+  std::string queue = page.get("/queue").body;
+  EXPECT_NE(queue.find("Tilldelat från kön, senaste 90 dagarna"), std::string::npos);
+  std::size_t passed = queue.find(std::string(second["code"]));
+  ASSERT_NE(passed, std::string::npos);
+  EXPECT_NE(queue.find("De som står före går inte att nå nu", passed), std::string::npos);
+  EXPECT_NE(queue.find("Först i kön"), std::string::npos);
+}
+
+TEST_F(Cases, TheOrientationVisitHasATimeOfDay) {
+  json c = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
+  std::string id = c["id"];
+  c = body(sam->api(
+      "POST", "/api/v1/clients/" + id + "/assessment",
+      {{"version", c["version"]}, {"outcome", "malgrupp"}, {"significant_disability", true}, {"complex_needs", true}}));
+  json booking = {{"version", c["version"]}, {"date", date(3)}, {"place", "hemma"}, {"ombud", {ada, bo}}};
+  booking["time"] = "25.00";
+  Response bad = sam->api("POST", "/api/v1/clients/" + id + "/orientation", booking);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["error"]["fields"][0]["code"], "orientation.time_invalid");
+  booking["time"] = "9.30";
+  c = body(sam->api("POST", "/api/v1/clients/" + id + "/orientation", booking));
+  EXPECT_EQ(c["orientation"]["time"], "09:30");
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  EXPECT_NE(page.get("/clients/" + id).body.find(date(3) + " kl. 09:30, "), std::string::npos);
+  EXPECT_NE(page.get("/clients/" + id + "/orientation").body.find("value=\"09:30\""), std::string::npos);
+}
+
 TEST_F(Cases, AClientMayPauseResumeAndWithdrawAtAnyStage) {
   json c = queued("Dennis", 40);
   std::string id = c["id"];
@@ -623,16 +703,41 @@ TEST_F(Cases, AClientMayPauseResumeAndWithdrawAtAnyStage) {
   c = body(
       ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "aterupptag"}}));
   EXPECT_EQ(c["state"], "aktiv");
-  c = body(ombud->api("POST", "/api/v1/clients/" + id + "/status", {{"version", c["version"]}, {"action", "avstar"}}));
+  // Ending cannot be undone: it needs a reason and a confirmation, and without them nothing changes.
+  Response unconfirmed = ombud->api("POST", "/api/v1/clients/" + id + "/status",
+                                    {{"version", c["version"]}, {"action", "avstar"}, {"reason", "flyttat"}});
+  EXPECT_EQ(unconfirmed.status, 400);
+  EXPECT_EQ(json::parse(unconfirmed.body)["error"]["fields"][0]["code"], "status.withdraw_not_confirmed");
+  Response unexplained = ombud->api("POST", "/api/v1/clients/" + id + "/status",
+                                    {{"version", c["version"]}, {"action", "avstar"}, {"confirmed", true}});
+  EXPECT_EQ(json::parse(unexplained.body)["error"]["fields"][0]["code"], "status.withdraw_reason_required");
+  Response odd = ombud->api("POST", "/api/v1/clients/" + id + "/status",
+                            {{"version", c["version"]}, {"action", "vilande"}, {"reason", "flyttat"}});
+  EXPECT_EQ(json::parse(odd.body)["error"]["fields"][0]["code"], "status.reason_only_on_withdraw");
+  EXPECT_EQ(body(ombud->api("GET", "/api/v1/clients/" + id))["state"], "aktiv");
+  c = body(ombud->api(
+      "POST", "/api/v1/clients/" + id + "/status",
+      {{"version", c["version"]}, {"action", "avstar"}, {"reason", "vill_inte_langre"}, {"confirmed", true}}));
   EXPECT_EQ(c["state"], "avslutning");
   EXPECT_EQ(c["ended_on"], date(0));
+  EXPECT_EQ(c["end_reason"], "vill_inte_langre");
+  {
+    // One state, one word: "Avslutas", and the date as a date.
+    WebClient page(t->app());
+    ASSERT_EQ(page.login("ada", TestServices::kPassword).status, 303);
+    std::string html = page.get("/clients/" + id).body;
+    EXPECT_NE(html.find("Avslutas"), std::string::npos);
+    EXPECT_EQ(html.find("Avslutat"), std::string::npos);
+    EXPECT_NE(html.find("<dt>Skäl</dt><dd>Vill inte längre</dd>"), std::string::npos);
+  }
   EXPECT_EQ(count_stats("paused"), 1);
   EXPECT_EQ(count_stats("resumed"), 1);
   EXPECT_EQ(count_stats("ended"), 1);
   // Before the assignment, withdrawing ends the case.
   json other = body(sam->api("POST", "/api/v1/contacts", contact()), 201);
-  other = body(sam->api("POST", "/api/v1/clients/" + std::string(other["id"]) + "/status",
-                        {{"version", other["version"]}, {"action", "avstar"}}));
+  other = body(
+      sam->api("POST", "/api/v1/clients/" + std::string(other["id"]) + "/status",
+               {{"version", other["version"]}, {"action", "avstar"}, {"reason", "annat_stod"}, {"confirmed", true}}));
   EXPECT_EQ(other["state"], "avstar");
   EXPECT_EQ(count_stats("withdrawn"), 1);
 }
@@ -740,7 +845,7 @@ TEST_F(Cases, TheDeadlineOverviewWarnsBeforeTheVisitIsLate) {
       body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-30)}, {"contact_by", "van"}})), 201);
   // The friend's contact: the person's own wish was given the same day, so the clock ran from then.
   late = body(sam->api("POST", "/api/v1/clients/" + std::string(late["id"]) + "/own-wish",
-                       {{"version", late["version"]}, {"date", date(-30)}}));
+                       {{"version", late["version"]}, {"date", date(-30)}, {"how", "telefon"}}));
   json fresh = body(sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-1)}})), 201);
   // A relative called 40 days ago and the person has not asked yet: no deadline runs.
   json waiting = body(
@@ -749,7 +854,7 @@ TEST_F(Cases, TheDeadlineOverviewWarnsBeforeTheVisitIsLate) {
   json relative = body(
       sam->api("POST", "/api/v1/contacts", contact({{"contact_date", date(-30)}, {"contact_by", "anhorig"}})), 201);
   relative = body(sam->api("POST", "/api/v1/clients/" + std::string(relative["id"]) + "/own-wish",
-                           {{"version", relative["version"]}, {"date", date(-5)}}));
+                           {{"version", relative["version"]}, {"date", date(-5)}, {"how", "skriftligen"}}));
   EXPECT_EQ(relative["orientation"]["deadline"], date(16));
   json d = body(sam->api("GET", "/api/v1/deadlines"));
   ASSERT_EQ(d["deadlines"].size(), 4U);

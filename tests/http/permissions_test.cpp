@@ -89,6 +89,7 @@ class Permissions : public ::testing::Test {
       if (route.method != "GET") {
         const std::string& p = route.pattern;
         if (p.ends_with("/assessment")) body["outcome"] = "malgrupp";
+        if (p.ends_with("/own-wish")) body["how"] = "telefon";
         if (p.ends_with("/orientation"))
           body.update({{"date", "2026-12-01"}, {"place", "hemma"}, {"ombud", {ada, bo}}});
         if (p.ends_with("/held")) body["decision"] = "ko";

@@ -121,7 +121,10 @@ TEST_P(ClientStore, EveryColumnOfAClientIsWrittenAndReadBack) {
   r.assessed_on = "2026-11-03";
   r.assessed_by = bo;
   r.orientation_on = "2026-11-04";
+  r.own_wish_how = "telefon";
+  r.own_wish_received_by = ada;
   r.orientation_place = "hemma";
+  r.orientation_time = "13:30";
   r.orientation_trusted_person = true;
   r.orientation_booked_by = ada;
   r.orientation_held_on = "2026-11-05";
@@ -130,6 +133,7 @@ TEST_P(ClientStore, EveryColumnOfAClientIsWrittenAndReadBack) {
   r.assigned_on = "2026-11-07";
   r.paused_on = "2026-11-08";
   r.ended_on = "2026-11-09";
+  r.end_reason = "flyttat";
   ASSERT_TRUE(insert_client(conn.sql(), r));
   ClientRow read = **find_client(conn.sql(), op, "c1");
   r.updated_at = r.created_at;
@@ -149,7 +153,10 @@ TEST_P(ClientStore, EveryColumnOfAClientIsWrittenAndReadBack) {
   changed.assessed_on = "2026-12-03";
   changed.assessed_by = ada;
   changed.orientation_on = "2026-12-04";
+  changed.own_wish_how = "skriftligen";
+  changed.own_wish_received_by.reset();
   changed.orientation_place.reset();
+  changed.orientation_time = "09:00";
   changed.orientation_trusted_person = false;
   changed.orientation_booked_by = bo;
   changed.orientation_held_on.reset();
@@ -158,6 +165,7 @@ TEST_P(ClientStore, EveryColumnOfAClientIsWrittenAndReadBack) {
   changed.assigned_on = "2026-12-07";
   changed.paused_on.reset();
   changed.ended_on.reset();
+  changed.end_reason = "annat";
   ASSERT_TRUE(update_client(conn.sql(), changed, 500));
   ClientRow after = **find_client(conn.sql(), op, "c1");
   changed.version = 2;
@@ -237,15 +245,24 @@ TEST_P(ClientStore, ClientNumbersCountPerOperationAndYearEvenUnderConcurrency) {
 TEST_P(ClientStore, AssignmentsKeepTheirHistory) {
   auto conn = db().acquire();
   ASSERT_TRUE(insert_client(conn.sql(), row("c1", "K-1", "aktiv")));
-  ASSERT_TRUE(
-      insert_assignment(conn.sql(), AssignmentRow{0, "c1", ada, "2026-11-01", std::nullopt, std::nullopt, ada}));
+  ASSERT_TRUE(insert_assignment(
+      conn.sql(), AssignmentRow{0, "c1", ada, "2026-11-01", std::nullopt, std::nullopt, ada, 3, "tidigare_ombud"}));
   ASSERT_TRUE(end_assignment(conn.sql(), "c1", "2026-11-10", "arbetsbelastning"));
   ASSERT_TRUE(insert_assignment(conn.sql(), AssignmentRow{0, "c1", bo, "2026-11-10", std::nullopt, std::nullopt, ada}));
   auto h = *list_assignments(conn.sql(), "c1");
   ASSERT_EQ(h.size(), 2U);
   EXPECT_EQ(h[0].ended_on, "2026-11-10");
   EXPECT_EQ(h[0].change_reason, "arbetsbelastning");
+  EXPECT_EQ(h[0].queue_place, 3);
+  EXPECT_EQ(h[0].bypass_reason, "tidigare_ombud");
   EXPECT_FALSE(h[1].ended_on);
+  EXPECT_FALSE(h[1].queue_place);
+  // The queue's history: assignments from the queue only, with the client's code.
+  auto from_queue = *list_queue_assignments(conn.sql(), op, "2026-10-01", 10);
+  ASSERT_EQ(from_queue.size(), 1U);
+  EXPECT_EQ(from_queue[0].client_code, "K-1");
+  EXPECT_EQ(from_queue[0].queue_place, 3);
+  EXPECT_TRUE(list_queue_assignments(conn.sql(), op, "2026-11-02", 10)->empty());
   ClientRow r = row("c2", "K-2", "aktiv");
   r.primary_ombud_id = bo;
   ASSERT_TRUE(insert_client(conn.sql(), r));

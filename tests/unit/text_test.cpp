@@ -41,6 +41,16 @@ TEST(Dates, ParseAndArithmetic) {
   EXPECT_EQ(iso_weekday(*parse_date("2026-11-23")), 1);  // a Monday
 }
 
+TEST(Times, ATimeOfDayIsReadAsPeopleWriteIt) {
+  EXPECT_EQ(parse_time_of_day("9.30"), "09:30");
+  EXPECT_EQ(parse_time_of_day(" 13:05 "), "13:05");
+  EXPECT_EQ(parse_time_of_day("1330"), "13:30");
+  EXPECT_EQ(parse_time_of_day("930"), "09:30");
+  EXPECT_EQ(parse_time_of_day("0.00"), "00:00");
+  for (const char* bad : {"", "24.00", "12.60", "12", "1.2.3", ".30", "kl 13", "13:3", "12345"})
+    EXPECT_FALSE(parse_time_of_day(bad)) << bad;
+}
+
 TEST(Form, DecodesFieldsAndRejectsMalformedInput) {
   auto f = http::Form::parse("username=ada&password=p%C3%A5+ss&next=%2F&box=1&box=2");
   ASSERT_TRUE(f);

@@ -137,6 +137,8 @@ Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const
   v.contact_by = domain::parse_code(domain::kContactBy, r.contact_by).value_or(domain::ContactBy::kSelf);
   v.first_contact_on = parse_date(r.first_contact_on).value_or(Date{});
   v.own_wish_on = opt_date(r.own_wish_on);
+  if (r.own_wish_how) v.own_wish_how = domain::parse_code(domain::kOwnWishWays, *r.own_wish_how);
+  v.own_wish_received_by = r.own_wish_received_by;
   v.recorded_by = r.recorded_by;
   if (r.alias_ct) v.alias = OMBUD_TRY(open(key, "alias_ct", r.id, *r.alias_ct));
   if (r.reach_ct) v.reach = OMBUD_TRY(open(key, "reach_ct", r.id, *r.reach_ct));
@@ -157,6 +159,7 @@ Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const
     v.assessment = assessment_from_json(OMBUD_TRY(open(key, "assessment_ct", r.id, *r.assessment_ct)));
   v.assessed_on = opt_date(r.assessed_on);
   v.orientation_on = opt_date(r.orientation_on);
+  v.orientation_time = r.orientation_time.value_or("");
   if (r.orientation_place) v.orientation_place = domain::parse_code(domain::kPlaces, *r.orientation_place);
   v.orientation_trusted_person = r.orientation_trusted_person.value_or(false);
   v.orientation_ombud = booked;
@@ -168,6 +171,7 @@ Result<ClientView> to_view(const ClientRow& r, const crypto::DataKey& key, const
   v.assigned_on = opt_date(r.assigned_on);
   v.paused_on = opt_date(r.paused_on);
   v.ended_on = opt_date(r.ended_on);
+  if (r.end_reason) v.end_reason = domain::parse_code(domain::kWithdrawReasons, *r.end_reason);
   v.version = r.version;
   return v;
 }
