@@ -111,9 +111,12 @@ Response get_clients(Ctx& ctx) {
   auto staff = services::staff_names(ctx.s, *ctx.actor);
   if (!staff) return page_error(ctx, staff.error());
   const auto& names = *staff;
+  // The same cases as GET /api/v1/clients: the whole operation's for the samordnare, an ombud's
+  // own for an ombud.
+  const bool own = domain::case_list_scope(ctx.actor->role) == domain::ListScope::kOwn;
   views::Page page;
-  page.heading = ctx.t("clients.title");
-  page.lead = {ctx.t("clients.lead")};
+  page.heading = ctx.t(own ? "clients.title_own" : "clients.title");
+  page.lead = {ctx.t(own ? "clients.lead_own" : "clients.lead")};
   views::FormBlock filter;
   filter.method = "get";
   filter.action = "/clients";
@@ -129,7 +132,7 @@ Response get_clients(Ctx& ctx) {
   views::Table t = client_table(ctx, *lines, names, true);
   t.empty_text = ctx.t("clients.none");
   page.tables.push_back(std::move(t));
-  return page_response(ctx, ctx.t("clients.title"), page);
+  return page_response(ctx, page.heading, page);
 }
 
 Response get_queue(Ctx& ctx) {
@@ -256,7 +259,7 @@ Response get_caseload(Ctx& ctx) {
 
 void register_list_routes(Router& router) {
   router.add({"GET", "/", Permission::kSignedIn, RouteKind::kPage, get_start});
-  router.add({"GET", "/clients", Permission::kViewQueue, RouteKind::kPage, get_clients});
+  router.add({"GET", "/clients", Permission::kViewClient, RouteKind::kPage, get_clients});
   router.add({"GET", "/queue", Permission::kViewQueue, RouteKind::kPage, get_queue});
   router.add({"GET", "/deadlines", Permission::kViewQueue, RouteKind::kPage, get_deadlines});
   router.add({"GET", "/caseload", Permission::kViewQueue, RouteKind::kPage, get_caseload});

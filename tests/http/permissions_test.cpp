@@ -185,6 +185,16 @@ TEST_F(Permissions, AnOmbudListsOnlyOwnClientsAndTheSamordnareAll) {
   std::string all = sam.api("GET", "/api/v1/clients").body;
   EXPECT_NE(all.find(own.alias), std::string::npos);
   EXPECT_NE(all.find(other.alias), std::string::npos);
+  // The page /clients and the API agree: an ombud's page lists the same own cases.
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("ada", TestServices::kPassword).status, 303);
+  Response list = page.get("/clients");
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("<h1>Mina ärenden</h1>"), std::string::npos);
+  EXPECT_NE(list.body.find(own.alias), std::string::npos);
+  EXPECT_EQ(list.body.find(other.alias), std::string::npos);
+  Response filtered = page.get("/clients?state=ko");
+  EXPECT_EQ(filtered.body.find(own.alias), std::string::npos) << "the filter applies to the own cases too";
 }
 
 TEST_F(Permissions, OrientationVisitOmbudSeeTheClientUntilItIsAssigned) {
