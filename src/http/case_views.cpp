@@ -128,6 +128,9 @@ views::Callout crisis_box(const Ctx& ctx, const domain::OperationConfig& config,
 nlohmann::json client_json(const services::ClientView& v) {
   using nlohmann::json;
   auto date = [](const std::optional<Date>& d) { return d ? json(format_date(*d)) : json(nullptr); };
+  json moves = json::array();
+  for (const auto& m : v.moves)
+    moves.push_back({{"on", format_date(m.on)}, {"from", m.from_code}, {"to", m.to_code}});
   json j = {{"id", v.id},
             {"code", v.code},
             {"state", std::string(domain::code_of(domain::kCaseStates, v.state))},
@@ -161,6 +164,7 @@ nlohmann::json client_json(const services::ClientView& v) {
             {"ended_on", date(v.ended_on)},
             {"end_reason", v.end_reason ? json(std::string(domain::code_of(domain::kWithdrawReasons, *v.end_reason)))
                                         : json(nullptr)},
+            {"moves", moves},
             {"version", v.version}};
   if (v.assessment) {
     auto yn = [](const std::optional<bool>& b) { return b ? json(*b) : json(nullptr); };

@@ -188,6 +188,7 @@ Response post_details(Ctx& ctx) {
   d.birth_year = text_or_number(in, ctx.json, "birth_year", true);
   d.gender = in.string("gender", true);
   d.confirmed_adult = in.boolean("confirmed_adult", false).value_or(false);
+  d.moved_on = in.string("moved_on", false);
   if (auto e = in.error()) return api_error(ctx, *e);
   return client_result(ctx, services::update_details(ctx.s, *ctx.actor, ctx.param("id"), d));
 }

@@ -277,6 +277,20 @@ Response get_client_page(Ctx& ctx) {
   }
   fact("client.municipality",
        v->municipality_name.empty() ? ctx.t("contact.other_municipality") : v->municipality_name);
+  std::string moves;
+  for (const auto& m : v->moves) {
+    auto name = [&](const std::string& code) {
+      auto all = services::municipalities(ctx.s, ctx.actor->operation_id);
+      if (all) {
+        for (const auto& [c, n] : *all)
+          if (c == code) return n;
+      }
+      return ctx.t("contact.other_municipality");
+    };
+    moves += (moves.empty() ? "" : "; ") +
+             ctx.t("client.move", {{"date", format_date(m.on)}, {"from", name(m.from_code)}, {"to", name(m.to_code)}});
+  }
+  fact("client.moves", moves);
   fact("client.birth_year", std::to_string(v->birth_year));
   fact("client.gender", label_of(ctx, "gender.", domain::kGenders, v->gender));
   fact("client.reach", v->reach);
@@ -741,6 +755,19 @@ Result<views::Page> details_page(Ctx& ctx, const services::ClientView& v, const 
   views::Page page;
   page.heading = ctx.t("details.title");
   page.lead = {ctx.t("details.lead")};
+  // A move out of the area is not a correction: the assignment ends. Say so where it was tried,
+  // with the way to end it.
+  const bool during = v.state == CaseState::kActive || v.state == CaseState::kPaused;
+  if (form != nullptr && form->get("municipality") == domain::kOtherMunicipality &&
+      v.municipality_code != domain::kOtherMunicipality && v.state != CaseState::kFirstContact &&
+      v.state != CaseState::kAssessment && offers(services::available_actions(*ctx.actor, v), CaseAction::kWithdraw)) {
+    views::Callout out{"warning", ctx.t("details.moved_out_heading"), {ctx.t("details.moved_out_text")}, false};
+    views::Link end{ctx.t(during ? "action.end" : "action.withdraw"),
+                    client_href(v.id, "/status?action=avstar&reason=flyttat"), false};
+    end.danger = true;
+    out.links.push_back(end);
+    page.callouts.push_back(std::move(out));
+  }
   page.facts = {{ctx.t("client.code"), v.code}};
   views::FormBlock f = case_form_block(ctx, v, form, "/details", "form.save");
   Control alias = text("alias", ctx.t("contact.alias"), get("alias", v.alias));
@@ -755,6 +782,10 @@ Result<views::Page> details_page(Ctx& ctx, const services::ClientView& v, const 
   Control municipality = OMBUD_TRY(municipality_control(ctx, get("municipality", v.municipality_code), false));
   municipality.hint = ctx.t("details.move_hint");
   f.controls.push_back(municipality);
+  Control moved_on = date_control(ctx, "moved_on", ctx.t("details.moved_on"), get("moved_on", ""));
+  moved_on.hint = ctx.t("details.moved_on_hint");
+  moved_on.optional_mark = true;
+  f.controls.push_back(moved_on);
   Control year = text("birth_year", ctx.t("contact.birth_year"), get("birth_year", std::to_string(v.birth_year)));
   year.kind = K::kNumber;
   year.width = "4";
@@ -772,9 +803,10 @@ Response details(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return details_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        return services::update_details(ctx.s, *ctx.actor, v.id,
-                                        {version_of(f), f.get("alias"), f.get("reach"), f.get("municipality"),
-                                         f.get("birth_year"), f.get("gender"), f.get("confirmed_adult") == "1"});
+        return services::update_details(
+            ctx.s, *ctx.actor, v.id,
+            {version_of(f), f.get("alias"), f.get("reach"), f.get("municipality"), f.get("birth_year"), f.get("gender"),
+             f.get("confirmed_adult") == "1", f.get("moved_on")});
       },
       "details");
 }
@@ -803,8 +835,9 @@ Result<views::Page> status_page(Ctx& ctx, const services::ClientView& v, const F
         case_form_block(ctx, v, form, "/status", during ? "status.end_submit" : "status.withdraw_submit");
     f.danger_button = true;
     f.hidden.push_back({"action", "avstar"});
-    f.controls.push_back(radios("reason", ctx.t("status.withdraw_reason"),
-                                options_of(ctx, "withdraw_reason.", domain::kWithdrawReasons, get("reason"))));
+    f.controls.push_back(
+        radios("reason", ctx.t("status.withdraw_reason"),
+               options_of(ctx, "withdraw_reason.", domain::kWithdrawReasons, get("reason", ctx.query("reason")))));
     f.controls.push_back(date_control(ctx, "date", ctx.t("status.end_date"), get("date", today_text(ctx))));
     f.controls.push_back(checkbox("confirmed", ctx.t(during ? "status.confirm_end" : "status.confirm_withdraw"),
                                   get("confirmed") == "1"));

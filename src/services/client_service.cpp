@@ -10,6 +10,7 @@
 #include "services/internal/case_core.hpp"
 #include "services/internal/input.hpp"
 #include "services/reference_service.hpp"
+#include "store/client_moves.hpp"
 #include "store/clients.hpp"
 
 namespace ombud::services {
@@ -55,6 +56,7 @@ Result<ClientView> get_client(const Services& s, const Actor& actor, const std::
       return fail(refused(s, actor, client_id, loaded.error()));
     }
     view = OMBUD_TRY(to_view(loaded->row, loaded->key, loaded->booked, ref->municipality_names, ref->config.config));
+    view.moves = OMBUD_TRY(moves_of(tx->sql(), client_id));
   }
   // Logged before the data is returned.
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"read", "client", client_id, "", "ok"}));
@@ -97,6 +99,9 @@ Result<ClientView> update_details(const Services& s, const Actor& actor, const s
           // A move out of the area ends the case (domain.md, scenario 7); it is not a correction.
           errors.push_back({"municipality", "details.moved_out"});
         }
+        const bool moving = known && in.municipality != v.municipality_code;
+        Date moved_on = today(s);
+        if (moving) moved_on = parse_past_date(in.moved_on, "moved_on", today(s), v.first_contact_on, errors);
         OMBUD_CHECK(invalid_if(errors));
         l.row.alias_ct =
             alias.empty() ? std::nullopt : std::optional<std::string>(seal(l.key, "alias_ct", l.row.id, alias));
@@ -110,8 +115,10 @@ Result<ClientView> update_details(const Services& s, const Actor& actor, const s
         moved.municipality_code = in.municipality;
         moved.birth_year = static_cast<int>(birth_year);
         moved.gender = *gender;
-        domain::StatEvent e = stat_for(moved, domain::StatEventType::kMoved, today(s));
+        domain::StatEvent e = stat_for(moved, domain::StatEventType::kMoved, moved_on);
         e.reason_code = v.municipality_code;  // where the case counted before
+        OMBUD_CHECK(store::insert_client_move(
+            tx.sql(), {0, v.id, format_date(moved_on), v.municipality_code, in.municipality, actor.user_id}));
         return write_stat(tx, actor.operation_id, e);
       });
 }

@@ -58,6 +58,13 @@ struct ClientView {
   std::optional<Date> paused_on;
   std::optional<Date> ended_on;
   std::optional<domain::WithdrawReason> end_reason;
+  // Moves between the operation's municipalities while the case went on, oldest first.
+  struct Move {
+    Date on;
+    std::string from_code;
+    std::string to_code;
+  };
+  std::vector<Move> moves;
   int version = 0;
 
   /// The name to show: the alias, else the client code.
@@ -77,6 +84,7 @@ struct DetailsInput {
   std::string birth_year;
   std::string gender;
   bool confirmed_adult = false;
+  std::string moved_on;  // the day of a move to another municipality; "" means today
 };
 
 /// One client, if this actor may see it (else kNotFound, and the refusal is logged).

@@ -750,7 +750,26 @@ TEST_F(Cases, AMoveWithinTheOperationKeepsTheCaseAndMovesTheStatistics) {
   auto ombud = login("ada");
   json details = {{"version", c["version"]}, {"alias", "Hugo H"},  {"reach", "Nytt nummer 070-222"},
                   {"municipality", "0861"},  {"birth_year", 1992}, {"gender", "kvinna"}};
+  // The day of the move is given, not before the first contact and not in the future.
+  details["moved_on"] = date(1);
+  Response ahead = ombud->api("POST", "/api/v1/clients/" + id + "/details", details);
+  EXPECT_EQ(ahead.status, 400);
+  EXPECT_EQ(json::parse(ahead.body)["error"]["fields"][0]["field"], "moved_on");
+  details["moved_on"] = date(-2);
   c = body(ombud->api("POST", "/api/v1/clients/" + id + "/details", details));
+  details.erase("moved_on");
+  ASSERT_EQ(c["moves"].size(), 1U);
+  EXPECT_EQ(c["moves"][0]["on"], date(-2));
+  EXPECT_EQ(c["moves"][0]["from"], "0882");
+  EXPECT_EQ(c["moves"][0]["to"], "0861");
+  {
+    // The client page keeps the move.
+    WebClient page(t->app());
+    ASSERT_EQ(page.login("ada", TestServices::kPassword).status, 303);
+    EXPECT_NE(page.get("/clients/" + id)
+                  .body.find("<dt>Flyttningar</dt><dd>" + date(-2) + " från Oskarshamn till Mönsterås</dd>"),
+              std::string::npos);
+  }
   EXPECT_EQ(c["state"], "aktiv");
   EXPECT_EQ(c["municipality"], "0861");
   EXPECT_EQ(c["alias"], "Hugo H");
@@ -786,6 +805,22 @@ TEST_F(Cases, AMoveWithinTheOperationKeepsTheCaseAndMovesTheStatistics) {
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "details.moved_out");
   EXPECT_EQ(count_stats("moved"), 1);
+  {
+    // On the page, the refusal leads to ending the assignment, with the move as the reason.
+    WebClient page(t->app());
+    ASSERT_EQ(page.login("ada", TestServices::kPassword).status, 303);
+    page.get("/clients/" + id + "/details");
+    Response out = page.post_form("/clients/" + id + "/details", {{"csrf", page.csrf_from_last_page()},
+                                                                  {"version", std::to_string(int(c["version"]))},
+                                                                  {"municipality", "0000"},
+                                                                  {"birth_year", "1992"},
+                                                                  {"gender", "kvinna"}});
+    EXPECT_EQ(out.status, 400);
+    std::string end = "/clients/" + id + "/status?action=avstar&amp;reason=flyttat";
+    EXPECT_NE(out.body.find("href=\"" + end + "\">Avsluta uppdraget</a>"), std::string::npos);
+    Response form = page.get("/clients/" + id + "/status?action=avstar&reason=flyttat");
+    EXPECT_NE(form.body.find("value=\"flyttat\" checked"), std::string::npos);
+  }
   details["municipality"] = "0861";
   details["version"] = 1;
   EXPECT_EQ(ombud->api("POST", "/api/v1/clients/" + id + "/details", details).status, 409);

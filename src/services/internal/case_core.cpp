@@ -13,6 +13,7 @@
 #include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
 #include "store/client_keys.hpp"
+#include "store/client_moves.hpp"
 #include "store/orientation_ombud.hpp"
 #include "store/stat_events.hpp"
 #include "store/users.hpp"
@@ -109,6 +110,13 @@ Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, c
   auto key = key_of(s, *row);
   if (!key) return fail(key.error());
   return Loaded{std::move(*row), std::move(*key), std::move(booked)};
+}
+
+Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id) {
+  std::vector<ClientView::Move> out;
+  for (const auto& m : OMBUD_TRY(store::list_client_moves(sql, client_id)))
+    out.push_back({parse_date(m.moved_on).value_or(Date{}), m.from_municipality, m.to_municipality});
+  return out;
 }
 
 // Logs a refused access (after the transaction that found it is closed) and passes the error on.
@@ -215,6 +223,7 @@ Result<ClientView> change_case(const Services& s, const Actor& actor, const std:
   loaded.row.version += 1;
   std::vector<long long> booked = OMBUD_TRY(store::orientation_ombud(tx->sql(), client_id));
   ClientView after = OMBUD_TRY(to_view(loaded.row, loaded.key, booked, ref->municipality_names, cfg.config));
+  after.moves = OMBUD_TRY(moves_of(tx->sql(), client_id));
   OMBUD_CHECK(tx->commit());
   return after;
 }

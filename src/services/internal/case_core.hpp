@@ -63,6 +63,9 @@ struct Loaded {
 Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, const std::string& id,
                     domain::CaseNeed need);
 
+/// The client's moves between municipalities, oldest first.
+Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id);
+
 /// Logs a refusal marked by load() (after the transaction that found it is closed) and passes the
 /// error on.
 Error refused(const Services& s, const Actor& actor, const std::string& client_id, Error e);
