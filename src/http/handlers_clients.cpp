@@ -49,6 +49,13 @@ Control radios(std::string name, std::string label, std::vector<views::Option> o
   return c;
 }
 
+Control select(std::string name, std::string label, std::vector<views::Option> options, std::string hint = "") {
+  Control c = radios(std::move(name), std::move(label), std::move(options));
+  c.kind = K::kSelect;
+  c.hint = std::move(hint);
+  return c;
+}
+
 Control checkbox(std::string name, std::string label, bool checked, std::string hint = "") {
   Control c;
   c.kind = K::kCheckbox;
@@ -401,10 +408,7 @@ Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const
   f.controls.push_back(radios(
       "how", ctx.t("own_wish.how"),
       options_of(ctx, "own_wish_how.", domain::kOwnWishWays, form != nullptr ? form->get("how") : std::string())));
-  Control by;
-  by.kind = K::kSelect;
-  by.name = "received_by";
-  by.label = ctx.t("own_wish.received_by");
+  Control by = select("received_by", ctx.t("own_wish.received_by"), {});
   const std::string chosen = form != nullptr ? form->get("received_by") : std::to_string(ctx.actor->user_id);
   for (const auto& [id, name] : OMBUD_TRY(services::receiver_choices(ctx.s, *ctx.actor)))
     by.options.push_back({std::to_string(id), name, std::to_string(id) == chosen});
@@ -491,12 +495,9 @@ Result<views::Page> assessment_page(Ctx& ctx, const services::ClientView& v, con
   std::string outcome = get("outcome", ctx.query("outcome") == "akut" ? "akut" : "");
   f.controls.push_back(
       radios("outcome", ctx.t("assessment.outcome"), options_of(ctx, "outcome_choice.", domain::kOutcomes, outcome)));
-  Control reason;
-  reason.kind = K::kSelect;
-  reason.name = "reason";
-  reason.label = ctx.t("assessment.reason");
-  reason.hint = ctx.t("assessment.reason_hint");
-  reason.options = options_of(ctx, "reason.", domain::kDeclineReasons, get("reason"), "form.choose");
+  Control reason = select("reason", ctx.t("assessment.reason"),
+                          options_of(ctx, "reason.", domain::kDeclineReasons, get("reason"), "form.choose"),
+                          ctx.t("assessment.reason_hint"));
   // An acute need is the outcome "Hänvisa akut", never a reason for a no.
   std::erase_if(reason.options, [](const views::Option& o) {
     return o.value == domain::code_of(domain::kDeclineReasons, domain::DeclineReason::kAcuteNeed);
@@ -694,12 +695,8 @@ Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, con
   f.controls.push_back(ombud);
   f.controls.push_back(date_control(ctx, "date", ctx.t("assignment.date"), get("date", today_text(ctx))));
   if (reassign) {
-    Control reason;
-    reason.kind = K::kSelect;
-    reason.name = "reason";
-    reason.label = ctx.t("assignment.reason");
-    reason.options = options_of(ctx, "reassign.", domain::kReassignReasons, get("reason"), "form.choose");
-    f.controls.push_back(reason);
+    f.controls.push_back(select("reason", ctx.t("assignment.reason"),
+                                options_of(ctx, "reassign.", domain::kReassignReasons, get("reason"), "form.choose")));
   } else {
     // Past someone who has waited longer: say so, and ask why.
     auto q = OMBUD_TRY(services::queue(ctx.s, *ctx.actor));
@@ -711,13 +708,10 @@ Result<views::Page> assignment_page(Ctx& ctx, const services::ClientView& v, con
                                {ctx.t_count("assignment.not_first_text", "days", first.waited_days,
                                             {{"code", first.code}, {"ahead", std::to_string(me->position - 1)}})},
                                false});
-      Control why;
-      why.kind = K::kSelect;
-      why.name = "bypass_reason";
-      why.label = ctx.t("assignment.bypass_reason");
-      why.hint = ctx.t("assignment.bypass_reason_hint");
-      why.options = options_of(ctx, "bypass.", domain::kBypassReasons, get("bypass_reason"), "form.choose");
-      f.controls.push_back(why);
+      f.controls.push_back(
+          select("bypass_reason", ctx.t("assignment.bypass_reason"),
+                 options_of(ctx, "bypass.", domain::kBypassReasons, get("bypass_reason"), "form.choose"),
+                 ctx.t("assignment.bypass_reason_hint")));
     }
   }
   page.forms.push_back(std::move(f));
