@@ -42,4 +42,9 @@
   </table>
   </div>{{/ROWS}}
 </section>{{/TABLE}}
+{{#PAGER}}<nav class="pager" aria-label="{{LABEL}}">
+  {{#PREVIOUS}}<a href="{{HREF}}" rel="prev">{{LABEL}}</a>{{/PREVIOUS}}
+  <span>{{TEXT}}</span>
+  {{#NEXT}}<a href="{{HREF}}" rel="next">{{LABEL}}</a>{{/NEXT}}
+</nav>{{/PAGER}}
 {{#AFTER}}<p>{{TEXT}}</p>{{/AFTER}}

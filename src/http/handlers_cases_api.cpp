@@ -1,6 +1,7 @@
 // src/http/handlers_cases_api.cpp
 //
 // The JSON API of the case work, over the same use cases as the pages (docs/openapi.json).
+#include "core/text.hpp"
 #include "http/case_views.hpp"
 #include "http/json_input.hpp"
 #include "services/config_service.hpp"
@@ -70,17 +71,26 @@ Response post_inquiry(Ctx& ctx) {
 }
 
 Response get_clients(Ctx& ctx) {
-  std::vector<domain::CaseState> states;
-  std::string state = ctx.query("state");
-  if (!state.empty()) {
-    auto s = domain::parse_code(domain::kCaseStates, state);
-    if (!s) return api_error(ctx, Error::field("state", "field.invalid"));
-    states.push_back(*s);
+  std::optional<domain::CaseState> state;
+  if (!ctx.query("state").empty()) {
+    state = domain::parse_code(domain::kCaseStates, ctx.query("state"));
+    if (!state) return api_error(ctx, Error::field("state", "field.invalid"));
   }
-  auto lines = services::list_clients(ctx.s, *ctx.actor, states);
-  if (!lines) return api_error(ctx, lines.error());
+  // Paged: `limit` (1–200, 50 unless given) cases from page `page` (from 1), with the total.
+  auto number = [&](const char* name, long long fallback, long long max) -> std::optional<long long> {
+    if (ctx.query(name).empty()) return fallback;
+    long long n = 0;
+    if (!parse_int(ctx.query(name), n) || n < 1 || n > max) return std::nullopt;
+    return n;
+  };
+  auto limit = number("limit", 50, services::kMaxPerPage);
+  if (!limit) return api_error(ctx, Error::field("limit", "list.limit_invalid"));
+  auto page = number("page", 1, 100000);
+  if (!page) return api_error(ctx, Error::field("page", "list.page_invalid"));
+  auto list = services::list_client_page(ctx.s, *ctx.actor, state, static_cast<int>(*page), static_cast<int>(*limit));
+  if (!list) return api_error(ctx, list.error());
   json out = json::array();
-  for (const auto& l : *lines) {
+  for (const auto& l : list->lines) {
     out.push_back({{"id", l.id},
                    {"code", l.code},
                    {"name", l.name},
@@ -88,7 +98,11 @@ Response get_clients(Ctx& ctx) {
                    {"first_contact_on", format_date(l.first_contact_on)},
                    {"primary_ombud", l.primary_ombud_id ? json(*l.primary_ombud_id) : json(nullptr)}});
   }
-  return json_response(200, {{"clients", out}});
+  return json_response(200, {{"clients", out},
+                             {"total", list->total},
+                             {"page", list->page},
+                             {"limit", list->per_page},
+                             {"pages", list->pages()}});
 }
 
 Response get_client(Ctx& ctx) {

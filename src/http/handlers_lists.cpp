@@ -2,6 +2,7 @@
 //
 // The start page per role, and the samordnare's overviews: every case, the queue, the
 // orientation-visit deadlines and the caseload per ombud.
+#include "core/text.hpp"
 #include "http/case_views.hpp"
 #include "services/assignment_service.hpp"
 #include "services/user_service.hpp"
@@ -103,11 +104,14 @@ Response get_start(Ctx& ctx) {
 
 Response get_clients(Ctx& ctx) {
   std::string state = ctx.query("state");
-  std::vector<CaseState> states;
   auto parsed = domain::parse_code(domain::kCaseStates, state);
-  if (parsed) states.push_back(*parsed);
-  auto lines = services::list_clients(ctx.s, *ctx.actor, states);
-  if (!lines) return page_error(ctx, lines.error());
+  long long number = 1;
+  if (!ctx.query("page").empty() && (!parse_int(ctx.query("page"), number) || number < 1 || number > 100000)) {
+    number = 1;  // a page number that is not one shows the first page
+  }
+  constexpr int kPerPage = 50;
+  auto list = services::list_client_page(ctx.s, *ctx.actor, parsed, static_cast<int>(number), kPerPage);
+  if (!list) return page_error(ctx, list.error());
   auto staff = services::staff_names(ctx.s, *ctx.actor);
   if (!staff) return page_error(ctx, staff.error());
   const auto& names = *staff;
@@ -129,9 +133,23 @@ Response get_clients(Ctx& ctx) {
   select.options = options_of(ctx, "state.", domain::kCaseStates, parsed ? state : "", "clients.all_states");
   filter.controls.push_back(select);
   page.forms.push_back(std::move(filter));
-  views::Table t = client_table(ctx, *lines, names, true);
+  views::Table t = client_table(ctx, list->lines, names, true);
   t.empty_text = ctx.t("clients.none");
   page.tables.push_back(std::move(t));
+  if (list->pages() > 1) {
+    // The filter stays with each page.
+    auto href = [&](int n) {
+      return "/clients?" + std::string(parsed ? "state=" + state + "&" : "") + "page=" + std::to_string(n);
+    };
+    views::Pager pager;
+    pager.label = ctx.t("pager.label");
+    pager.text = ctx.t("pager.text", {{"page", std::to_string(list->page)},
+                                      {"pages", std::to_string(list->pages())},
+                                      {"total", std::to_string(list->total)}});
+    if (list->page > 1) pager.previous = {ctx.t("pager.previous"), href(std::min(list->page - 1, list->pages()))};
+    if (list->page < list->pages()) pager.next = {ctx.t("pager.next"), href(list->page + 1)};
+    page.pager = std::move(pager);
+  }
   return page_response(ctx, page.heading, page);
 }
 

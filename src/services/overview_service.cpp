@@ -20,50 +20,104 @@ namespace ombud::services {
 using namespace internal;  // NOLINT(google-build-using-namespace): the case core
 using domain::CaseState;
 
-Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& actor,
-                                             const std::vector<CaseState>& states) {
+namespace {
+
+// Opens the rows' names and logs the list with the ids it showed.
+Result<std::vector<ClientLine>> lines_of(const Services& s, const Actor& actor,
+                                         const std::vector<store::ClientSummary>& rows,
+                                         const std::map<std::string, std::string>& names) {
   std::vector<ClientLine> lines;
   std::string ids;
-  std::vector<store::ClientSummary> rows;
-  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
-  const auto& names = ref->municipality_names;
-  {
-    // Read under one snapshot; open the values after the connection is free again.
-    auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
-    store::ClientFilter f;
-    f.operation_id = actor.operation_id;
-    for (auto st : states)
-      f.states.push_back(state_code(st));
-    switch (domain::case_list_scope(actor.role)) {
-      case domain::ListScope::kOwn: f.visible_to_ombud = actor.user_id; break;
-      case domain::ListScope::kOperation: break;
-      case domain::ListScope::kNone: return fail(Error::forbidden());
+  lines.reserve(rows.size());
+  for (const auto& r : rows) {
+    ClientLine line;
+    line.id = r.id;
+    line.code = r.code;
+    line.name = r.code;
+    if (r.alias_ct) {
+      auto key = OMBUD_TRY(key_of(s, r));
+      line.name = OMBUD_TRY(open(key, "alias_ct", r.id, *r.alias_ct));
     }
-    rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
-  }
-  {
-    lines.reserve(rows.size());
-    for (const auto& r : rows) {
-      ClientLine line;
-      line.id = r.id;
-      line.code = r.code;
-      line.name = r.code;
-      if (r.alias_ct) {
-        auto key = OMBUD_TRY(key_of(s, r));
-        line.name = OMBUD_TRY(open(key, "alias_ct", r.id, *r.alias_ct));
-      }
-      line.state = domain::parse_code(domain::kCaseStates, r.state).value_or(CaseState::kDeclined);
-      if (auto it = names.find(r.municipality_code); it != names.end()) line.municipality_name = it->second;
-      line.first_contact_on = parse_date(r.first_contact_on).value_or(Date{});
-      line.orientation_on = opt_date(r.orientation_on);
-      line.primary_ombud_id = r.primary_ombud_id;
-      if (!ids.empty()) ids += ' ';
-      ids += r.id;
-      lines.push_back(std::move(line));
-    }
+    line.state = domain::parse_code(domain::kCaseStates, r.state).value_or(CaseState::kDeclined);
+    if (auto it = names.find(r.municipality_code); it != names.end()) line.municipality_name = it->second;
+    line.first_contact_on = parse_date(r.first_contact_on).value_or(Date{});
+    line.orientation_on = opt_date(r.orientation_on);
+    line.primary_ombud_id = r.primary_ombud_id;
+    if (!ids.empty()) ids += ' ';
+    ids += r.id;
+    lines.push_back(std::move(line));
   }
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"list", "client_list", {}, ids, "ok"}));
   return lines;
+}
+
+// The actor's own cases (an ombud's), all of them, in code order.
+Result<std::vector<store::ClientSummary>> own_rows(const Services& s, const Actor& actor,
+                                                   const std::vector<CaseState>& states) {
+  auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
+  store::ClientFilter f;
+  f.operation_id = actor.operation_id;
+  for (auto st : states)
+    f.states.push_back(state_code(st));
+  f.visible_to_ombud = actor.user_id;
+  return store::list_clients(tx->sql(), f);
+}
+
+}  // namespace
+
+Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& actor,
+                                             const std::vector<CaseState>& states) {
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  std::vector<store::ClientSummary> rows;
+  switch (domain::case_list_scope(actor.role)) {
+    case domain::ListScope::kOwn: rows = OMBUD_TRY(own_rows(s, actor, states)); break;
+    case domain::ListScope::kOperation: {
+      // Read under one snapshot; open the values after the connection is free again.
+      auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
+      store::ClientFilter f;
+      f.operation_id = actor.operation_id;
+      for (auto st : states)
+        f.states.push_back(state_code(st));
+      rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
+      break;
+    }
+    case domain::ListScope::kNone: return fail(Error::forbidden());
+  }
+  return lines_of(s, actor, rows, ref->municipality_names);
+}
+
+Result<ClientList> list_client_page(const Services& s, const Actor& actor, std::optional<CaseState> state, int page,
+                                    int per_page) {
+  if (page < 1 || per_page < 1 || per_page > kMaxPerPage) return fail(Error::invalid("error.invalid_input"));
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  ClientList out;
+  out.page = page;
+  out.per_page = per_page;
+  std::vector<store::ClientSummary> rows;
+  const long long offset = static_cast<long long>(page - 1) * per_page;
+  switch (domain::case_list_scope(actor.role)) {
+    case domain::ListScope::kOwn: {
+      // An ombud's own cases are few: cut the page from all of them.
+      auto all = OMBUD_TRY(own_rows(s, actor, state ? std::vector<CaseState>{*state} : std::vector<CaseState>{}));
+      out.total = static_cast<long long>(all.size());
+      for (long long i = offset; i < out.total && i < offset + per_page; ++i)
+        rows.push_back(std::move(all[static_cast<std::size_t>(i)]));
+      break;
+    }
+    case domain::ListScope::kOperation: {
+      auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
+      std::optional<std::string> code;
+      if (state) code = state_code(*state);
+      auto p = OMBUD_TRY(store::list_operation_clients(tx->sql(), actor.operation_id, code, per_page,
+                                                       static_cast<int>(std::min<long long>(offset, 1'000'000'000))));
+      out.total = p.total;
+      rows = std::move(p.rows);
+      break;
+    }
+    case domain::ListScope::kNone: return fail(Error::forbidden());
+  }
+  out.lines = OMBUD_TRY(lines_of(s, actor, rows, ref->municipality_names));
+  return out;
 }
 
 Result<QueueView> internal::ordered_queue(const Services& s, long long operation_id) {

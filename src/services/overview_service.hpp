@@ -33,6 +33,21 @@ struct ClientLine {
 Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& actor,
                                              const std::vector<domain::CaseState>& states = {});
 
+/// One page of a client list, and how many cases the list holds in all.
+struct ClientList {
+  std::vector<ClientLine> lines;
+  long long total = 0;
+  int page = 1;
+  int per_page = 50;
+  int pages() const { return total == 0 ? 1 : static_cast<int>((total + per_page - 1) / per_page); }
+};
+inline constexpr int kMaxPerPage = 200;
+
+/// Page `page` (from 1) of `per_page` (1–kMaxPerPage) of the cases list_clients() would list, in
+/// code order. A page after the last is empty, with the total.
+Result<ClientList> list_client_page(const Services& s, const Actor& actor, std::optional<domain::CaseState> state,
+                                    int page, int per_page);
+
 struct QueueLine {
   int position = 0;
   std::string client_id;

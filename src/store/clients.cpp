@@ -171,6 +171,29 @@ Result<std::vector<ClientSummary>> list_clients(soci::session& sql, const Client
   });
 }
 
+struct OperationPage {};
+struct OperationPageInState {};
+
+Result<ClientPage> list_operation_clients(soci::session& sql, long long operation_id,
+                                          const std::optional<std::string>& state, int limit, int offset) {
+  return guarded("client_rows.page", [&]() -> Result<ClientPage> {
+    ClientPage page;
+    if (state) {
+      page.rows = cached_rows<OperationPageInState>(
+          sql, kListed, "c", " WHERE c.operation_id = :op AND c.state = :st ORDER BY c.code LIMIT :n OFFSET :o",
+          operation_id, *state, limit, offset);
+      sql << "SELECT COUNT(*) FROM clients WHERE operation_id = :op AND state = :st", soci::use(operation_id),
+          soci::use(*state), soci::into(page.total);
+    } else {
+      page.rows = cached_rows<OperationPage>(sql, kListed, "c",
+                                             " WHERE c.operation_id = :op ORDER BY c.code LIMIT :n OFFSET :o",
+                                             operation_id, limit, offset);
+      sql << "SELECT COUNT(*) FROM clients WHERE operation_id = :op", soci::use(operation_id), soci::into(page.total);
+    }
+    return page;
+  });
+}
+
 Result<std::vector<CaseloadRow>> caseload(soci::session& sql, long long operation_id) {
   return guarded("client_rows.caseload", [&]() -> Result<std::vector<CaseloadRow>> {
     CaseloadRow r;

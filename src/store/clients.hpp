@@ -87,6 +87,15 @@ struct ClientFilter {
 /// Ordered by client code.
 Result<std::vector<ClientSummary>> list_clients(soci::session& sql, const ClientFilter& filter);
 
+/// One page of the whole operation's cases in code order, `state` narrowing when given, and how
+/// many there are in all. The page is cut in SQL, so its cost does not grow with the operation.
+struct ClientPage {
+  std::vector<ClientSummary> rows;
+  long long total = 0;
+};
+Result<ClientPage> list_operation_clients(soci::session& sql, long long operation_id,
+                                          const std::optional<std::string>& state, int limit, int offset);
+
 /// Cases per primary ombud and state, for the caseload view: (user id, state, count).
 struct CaseloadRow {
   long long ombud_id = 0;

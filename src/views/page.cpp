@@ -281,6 +281,17 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
       rows->AddSectionDictionary("COLUMN")->SetValue("TEXT", col);
     rows->SetValue("BODY_ROWS", table_rows(t));
   }
+  if (page.pager) {
+    auto* p = body->AddSectionDictionary("PAGER");
+    p->SetValue("LABEL", page.pager->label);
+    p->SetValue("TEXT", page.pager->text);
+    for (const auto& [link, section] : {std::pair{&page.pager->previous, "PREVIOUS"}, {&page.pager->next, "NEXT"}}) {
+      if (link->href.empty()) continue;
+      auto* l = p->AddSectionDictionary(section);
+      l->SetValue("HREF", link->href);
+      l->SetValue("LABEL", link->label);
+    }
+  }
   for (const auto& p : page.after)
     body->AddSectionDictionary("AFTER")->SetValue("TEXT", p);
   return r.expand(frame.lang, "layout", dict);

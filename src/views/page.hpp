@@ -6,6 +6,7 @@
 // with aria-describedby, so each form is accessible in the same way.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -105,6 +106,14 @@ struct Callout {
   std::vector<Link> links;  // buttons at the end (secondary ones as such)
 };
 
+/// "Sida 2 av 5" between links to the pages before and after (either may be empty).
+struct Pager {
+  std::string label;  // the navigation's name, "Sidor"
+  std::string text;
+  Link previous;
+  Link next;
+};
+
 struct Page {
   std::string heading;
   std::vector<FieldMessage> errors;
@@ -114,6 +123,7 @@ struct Page {
   std::vector<Link> actions;
   std::vector<FormBlock> forms;
   std::vector<Table> tables;
+  std::optional<Pager> pager;  // after the tables
   std::vector<std::string> after;
 };
 

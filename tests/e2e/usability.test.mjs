@@ -14,6 +14,7 @@ import {
   launchBrowser,
   logIn,
   logOut,
+  navigateBy,
   mainText,
   startServer,
   submitForm,
@@ -199,6 +200,33 @@ describe('usability of the foundation pages', () => {
       });
     });
   }
+
+  describe('a list longer than a page', () => {
+    let big;
+    before(async () => {
+      big = await startServer({ demoArgs: ['--clients', '80'] });
+    });
+    after(async () => {
+      await big?.stop();
+    });
+
+    it('comes 50 at a time, with links to the pages before and after, on a phone', { timeout: TEST_TIMEOUT }, () =>
+      withPage(browser, big, phone, async ({ page }) => {
+        await logIn(page, 'samordnare');
+        await visit(page, '/clients');
+        const pager = page.getByRole('navigation', { name: 'Sidor' });
+        assert.match(await pager.innerText(), /Sida 1 av 2 \(\d+ ärenden\)/);
+        assert.equal(await page.getByRole('main').locator('tbody tr').count(), 50);
+        await expectNoAxeViolations(page, 'the first page of the cases');
+        await expectNoHorizontalOverflow(page, 'the first page of the cases');
+        await expectListsFit(page, 'the first page of the cases');
+        await navigateBy(page, () => pager.getByRole('link', { name: 'Nästa sida' }).click());
+        assert.match(await page.getByRole('navigation', { name: 'Sidor' }).innerText(), /Sida 2 av 2/);
+        assert.ok((await page.getByRole('main').locator('tbody tr').count()) > 0);
+        await navigateBy(page, () => page.getByRole('link', { name: 'Föregående sida' }).click());
+        assert.equal(new URL(page.url()).search, '?page=1');
+      }));
+  });
 
   describe('without JavaScript', () => {
     pageTest('logging in, seeing the start page and logging out all work', { javaScriptEnabled: false }, async ({ page }) => {

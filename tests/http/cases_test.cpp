@@ -3,6 +3,7 @@
 // From first contact to an active assignment, through the JSON API and the pages: the scenarios
 // of domain.md (h) that concern this stage, bad input, optimistic concurrency, the queue and its
 // configuration, statistics events and the audit log.
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -688,6 +689,51 @@ TEST_F(Cases, TheOrientationVisitHasATimeOfDay) {
   ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
   EXPECT_NE(page.get("/clients/" + id).body.find(date(3) + " kl. 09:30, "), std::string::npos);
   EXPECT_NE(page.get("/clients/" + id + "/orientation").body.find("value=\"09:30\""), std::string::npos);
+}
+
+TEST_F(Cases, TheListOfAllCasesComesInPagesWithItsTotal) {
+  for (int i = 0; i < 55; ++i)
+    body(sam->api("POST", "/api/v1/contacts", contact({{"alias", "Person " + std::to_string(i)}})), 201);
+  json first = body(sam->api("GET", "/api/v1/clients"));
+  EXPECT_EQ(first["total"], 55);
+  EXPECT_EQ(first["limit"], 50);
+  EXPECT_EQ(first["pages"], 2);
+  EXPECT_EQ(first["clients"].size(), 50U);
+  // Page by page, in code order, every case once.
+  std::vector<std::string> codes;
+  for (int page = 1; page <= 3; ++page) {
+    json p = body(sam->api("GET", "/api/v1/clients?limit=20&page=" + std::to_string(page)));
+    EXPECT_EQ(p["total"], 55);
+    for (const auto& c : p["clients"])
+      codes.push_back(c["code"]);
+  }
+  ASSERT_EQ(codes.size(), 55U);
+  EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end()));
+  EXPECT_EQ(std::adjacent_find(codes.begin(), codes.end()), codes.end());
+  json beyond = body(sam->api("GET", "/api/v1/clients?limit=20&page=4"));
+  EXPECT_TRUE(beyond["clients"].empty());
+  EXPECT_EQ(beyond["total"], 55);
+  // The state filter pages too, with its own total.
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients?state=bedomning&limit=10"))["total"], 55);
+  EXPECT_EQ(body(sam->api("GET", "/api/v1/clients?state=ko"))["total"], 0);
+  for (const char* bad : {"limit=0", "limit=201", "limit=tio", "page=0", "page=-1", "page=x"}) {
+    Response r = sam->api("GET", std::string("/api/v1/clients?") + bad);
+    EXPECT_EQ(r.status, 400) << bad;
+    std::string field = std::string(bad).substr(0, std::string(bad).find('='));
+    EXPECT_EQ(json::parse(r.body)["error"]["fields"][0]["code"], "list." + field + "_invalid") << bad;
+  }
+
+  // The page shows 50 at a time and keeps the filter from page to page.
+  WebClient page(t->app());
+  ASSERT_EQ(page.login("cecilia", TestServices::kPassword).status, 303);
+  std::string one = page.get("/clients").body;
+  EXPECT_NE(one.find("Sida 1 av 2 (55 ärenden)"), std::string::npos);
+  EXPECT_NE(one.find("<a href=\"/clients?page=2\" rel=\"next\">Nästa sida</a>"), std::string::npos);
+  EXPECT_EQ(occurrences(one, "<tr role=\"row\"><th scope=\"row\""), 50U);
+  std::string two = page.get("/clients?state=bedomning&page=2").body;
+  EXPECT_NE(two.find("Sida 2 av 2 (55 ärenden)"), std::string::npos);
+  EXPECT_NE(two.find("href=\"/clients?state=bedomning&amp;page=1\" rel=\"prev\""), std::string::npos);
+  EXPECT_EQ(occurrences(two, "<tr role=\"row\"><th scope=\"row\""), 5U);
 }
 
 TEST_F(Cases, AClientMayPauseResumeAndWithdrawAtAnyStage) {

@@ -272,6 +272,25 @@ TEST_P(ClientStore, AssignmentsKeepTheirHistory) {
   EXPECT_EQ(load[0].count, 1);
 }
 
+TEST_P(ClientStore, AnOperationsCasesComeInPagesInCodeOrder) {
+  auto conn = db().acquire();
+  for (int i = 9; i >= 1; --i) {
+    std::string n = std::to_string(i);
+    ASSERT_TRUE(insert_client(conn.sql(), row("p" + n, "K-2026-00" + n, i % 3 == 0 ? "ko" : "aktiv")));
+  }
+  auto p2 = *list_operation_clients(conn.sql(), op, std::nullopt, 4, 4);
+  EXPECT_EQ(p2.total, 9);
+  ASSERT_EQ(p2.rows.size(), 4U);
+  EXPECT_EQ(p2.rows[0].code, "K-2026-005");
+  EXPECT_EQ(p2.rows[3].code, "K-2026-008");
+  auto queued = *list_operation_clients(conn.sql(), op, std::string("ko"), 2, 0);
+  EXPECT_EQ(queued.total, 3);
+  ASSERT_EQ(queued.rows.size(), 2U);
+  EXPECT_EQ(queued.rows[1].code, "K-2026-006");
+  EXPECT_TRUE(list_operation_clients(conn.sql(), op, std::nullopt, 4, 12)->rows.empty());
+  EXPECT_EQ(list_operation_clients(conn.sql(), op + 1000, std::nullopt, 4, 0)->total, 0) << "another operation's";
+}
+
 TEST_P(ClientStore, ConfigurationVersionsAreKeptNewestFirst) {
   auto conn = db().acquire();
   EXPECT_FALSE(*latest_config(conn.sql(), op));
