@@ -286,16 +286,9 @@ Response get_client_page(Ctx& ctx) {
        v->municipality_name.empty() ? ctx.t("contact.other_municipality") : v->municipality_name);
   std::string moves;
   for (const auto& m : v->moves) {
-    auto name = [&](const std::string& code) {
-      auto all = services::municipalities(ctx.s, ctx.actor->operation_id);
-      if (all) {
-        for (const auto& [c, n] : *all)
-          if (c == code) return n;
-      }
-      return ctx.t("contact.other_municipality");
-    };
+    auto name = [&](const std::string& n) { return n.empty() ? ctx.t("contact.other_municipality") : n; };
     moves += (moves.empty() ? "" : "; ") +
-             ctx.t("client.move", {{"date", format_date(m.on)}, {"from", name(m.from_code)}, {"to", name(m.to_code)}});
+             ctx.t("client.move", {{"date", format_date(m.on)}, {"from", name(m.from_name)}, {"to", name(m.to_name)}});
   }
   fact("client.moves", moves);
   fact("client.birth_year", std::to_string(v->birth_year));

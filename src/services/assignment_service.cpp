@@ -22,10 +22,18 @@ using domain::CaseState;
 
 Result<ClientView> assign(const Services& s, const Actor& actor, const std::string& client_id, const AssignInput& in) {
   // The place in the queue, read before the write (the queue opens every queued client's
-  // priorities, which the write transaction need not hold).
+  // priorities, which the write transaction need not hold) and only for a client in the queue.
   std::optional<int> place;
-  for (const auto& line : OMBUD_TRY(ordered_queue(s, actor.operation_id)).lines) {
-    if (line.client_id == client_id) place = line.position;
+  bool queued = false;
+  {
+    auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
+    auto row = OMBUD_TRY(store::find_client(tx->sql(), actor.operation_id, client_id));
+    queued = row && row->state == state_code(CaseState::kQueue);
+  }
+  if (queued) {
+    for (const auto& line : OMBUD_TRY(ordered_queue(s, actor.operation_id)).lines) {
+      if (line.client_id == client_id) place = line.position;
+    }
   }
   return change_case(
       s, actor, client_id, in.version, CaseNeed::kAssign, "assignment",

@@ -56,7 +56,7 @@ Result<ClientView> get_client(const Services& s, const Actor& actor, const std::
       return fail(refused(s, actor, client_id, loaded.error()));
     }
     view = OMBUD_TRY(to_view(loaded->row, loaded->key, loaded->booked, ref->municipality_names, ref->config.config));
-    view.moves = OMBUD_TRY(moves_of(tx->sql(), client_id));
+    view.moves = OMBUD_TRY(moves_of(tx->sql(), client_id, ref->municipality_names));
   }
   // Logged before the data is returned.
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"read", "client", client_id, "", "ok"}));

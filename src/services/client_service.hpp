@@ -63,6 +63,8 @@ struct ClientView {
     Date on;
     std::string from_code;
     std::string to_code;
+    std::string from_name;  // "" when outside the member municipalities
+    std::string to_name;
   };
   std::vector<Move> moves;
   int version = 0;

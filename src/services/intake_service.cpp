@@ -5,7 +5,6 @@
 
 #include "core/text.hpp"
 #include "crypto/secret.hpp"
-#include "domain/access.hpp"
 #include "domain/statistics.hpp"
 #include "services/audit_service.hpp"
 #include "services/config_service.hpp"
@@ -130,31 +129,30 @@ Status count_under_18_inquiry(const Services& s, const Actor& actor, const Under
 
 Result<ClientView> confirm_own_wish(const Services& s, const Actor& actor, const std::string& client_id,
                                     const OwnWishInput& in) {
-  return change_case(
-      s, actor, client_id, in.version, CaseNeed::kIntake, "own_wish",
-      [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig&) -> Status {
-        std::vector<FieldError> errors;
-        Date on = parse_past_date(in.date, "date", today(s), v.first_contact_on, errors);
-        auto how = domain::parse_code(domain::kOwnWishWays, in.how);
-        if (!how) errors.push_back({"how", in.how.empty() ? "field.required" : "field.invalid"});
-        long long by = actor.user_id;
-        if (!trim(in.received_by).empty()) {
-          // Read in this transaction: the same people as receiver_choices() offers.
-          auto staff = OMBUD_TRY(reference(s, tx, actor.operation_id))->staff;
-          if (!parse_int(trim(in.received_by), by) || std::none_of(staff.begin(), staff.end(), [&](const auto& u) {
-                return u.id == by && !u.disabled && domain::role_allows(u.role, domain::Permission::kRecordContact);
-              })) {
-            errors.push_back({"received_by", "own_wish.receiver_unknown"});
-          }
-        }
-        OMBUD_CHECK(invalid_if(errors));
-        CaseState next = OMBUD_TRY(transition(v.state, CaseAction::kConfirmOwnWish));
-        l.row.state = state_code(next);
-        l.row.own_wish_on = format_date(on);
-        l.row.own_wish_how = std::string(domain::code_of(domain::kOwnWishWays, *how));
-        l.row.own_wish_received_by = by;
-        return write_stat(tx, actor.operation_id, stat_for(v, domain::StatEventType::kOwnWishConfirmed, on));
-      });
+  return change_case(s, actor, client_id, in.version, CaseNeed::kIntake, "own_wish",
+                     [&](store::Tx& tx, Loaded& l, const ClientView& v, const domain::OperationConfig&) -> Status {
+                       std::vector<FieldError> errors;
+                       Date on = parse_past_date(in.date, "date", today(s), v.first_contact_on, errors);
+                       auto how = domain::parse_code(domain::kOwnWishWays, in.how);
+                       if (!how) errors.push_back({"how", in.how.empty() ? "field.required" : "field.invalid"});
+                       long long by = actor.user_id;
+                       if (!trim(in.received_by).empty()) {
+                         // Read in this transaction: the same people as receiver_choices() offers.
+                         auto staff = OMBUD_TRY(reference(s, tx, actor.operation_id))->contact_takers();
+                         if (!parse_int(trim(in.received_by), by) ||
+                             std::none_of(staff.begin(), staff.end(), [&](const auto& u) { return u.id == by; })) {
+                           errors.push_back({"received_by", "own_wish.receiver_unknown"});
+                         }
+                       }
+                       OMBUD_CHECK(invalid_if(errors));
+                       CaseState next = OMBUD_TRY(transition(v.state, CaseAction::kConfirmOwnWish));
+                       l.row.state = state_code(next);
+                       l.row.own_wish_on = format_date(on);
+                       l.row.own_wish_how = std::string(domain::code_of(domain::kOwnWishWays, *how));
+                       l.row.own_wish_received_by = by;
+                       return write_stat(tx, actor.operation_id,
+                                         stat_for(v, domain::StatEventType::kOwnWishConfirmed, on));
+                     });
 }
 
 Result<ClientView> assess(const Services& s, const Actor& actor, const std::string& client_id,

@@ -67,23 +67,9 @@ Result<std::vector<store::ClientSummary>> own_rows(const Services& s, const Acto
 
 Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& actor,
                                              const std::vector<CaseState>& states) {
+  if (domain::case_list_scope(actor.role) != domain::ListScope::kOwn) return fail(Error::forbidden());
   auto ref = OMBUD_TRY(reference(s, actor.operation_id));
-  std::vector<store::ClientSummary> rows;
-  switch (domain::case_list_scope(actor.role)) {
-    case domain::ListScope::kOwn: rows = OMBUD_TRY(own_rows(s, actor, states)); break;
-    case domain::ListScope::kOperation: {
-      // Read under one snapshot; open the values after the connection is free again.
-      auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
-      store::ClientFilter f;
-      f.operation_id = actor.operation_id;
-      for (auto st : states)
-        f.states.push_back(state_code(st));
-      rows = OMBUD_TRY(store::list_clients(tx->sql(), f));
-      break;
-    }
-    case domain::ListScope::kNone: return fail(Error::forbidden());
-  }
-  return lines_of(s, actor, rows, ref->municipality_names);
+  return lines_of(s, actor, OMBUD_TRY(own_rows(s, actor, states)), ref->municipality_names);
 }
 
 Result<ClientList> list_client_page(const Services& s, const Actor& actor, std::optional<CaseState> state, int page,

@@ -29,7 +29,9 @@ struct ClientLine {
   std::optional<long long> primary_ombud_id;
 };
 
-/// An ombud's own clients ("Mina klienter"), or every case for the samordnare; `states` narrows.
+/// An ombud's own clients ("Mina klienter"), all at once (they are few); `states` narrows. The
+/// whole operation's cases, which grow with its history, come only in pages (list_client_page):
+/// for a role that lists them this is kForbidden.
 Result<std::vector<ClientLine>> list_clients(const Services& s, const Actor& actor,
                                              const std::vector<domain::CaseState>& states = {});
 

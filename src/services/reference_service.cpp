@@ -3,7 +3,6 @@
 
 #include <map>
 
-#include "domain/access.hpp"
 #include "services/internal/case_core.hpp"
 
 namespace ombud::services {
@@ -35,10 +34,8 @@ Result<std::vector<std::pair<long long, std::string>>> ombud_choices(const Servi
 
 Result<std::vector<std::pair<long long, std::string>>> receiver_choices(const Services& s, const Actor& actor) {
   std::vector<std::pair<long long, std::string>> out;
-  for (const auto& m : OMBUD_TRY(reference(s, actor.operation_id))->staff) {
-    if (!m.disabled && domain::role_allows(m.role, domain::Permission::kRecordContact))
-      out.emplace_back(m.id, m.display_name);
-  }
+  for (const auto& m : OMBUD_TRY(reference(s, actor.operation_id))->contact_takers())
+    out.emplace_back(m.id, m.display_name);
   return out;
 }
 

@@ -112,10 +112,17 @@ Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, c
   return Loaded{std::move(*row), std::move(*key), std::move(booked)};
 }
 
-Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id) {
+Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id,
+                                               const std::map<std::string, std::string>& names) {
+  auto name = [&](const std::string& code) {
+    auto it = names.find(code);
+    return it == names.end() ? std::string() : it->second;
+  };
   std::vector<ClientView::Move> out;
-  for (const auto& m : OMBUD_TRY(store::list_client_moves(sql, client_id)))
-    out.push_back({parse_date(m.moved_on).value_or(Date{}), m.from_municipality, m.to_municipality});
+  for (const auto& m : OMBUD_TRY(store::list_client_moves(sql, client_id))) {
+    out.push_back({parse_date(m.moved_on).value_or(Date{}), m.from_municipality, m.to_municipality,
+                   name(m.from_municipality), name(m.to_municipality)});
+  }
   return out;
 }
 
@@ -223,7 +230,7 @@ Result<ClientView> change_case(const Services& s, const Actor& actor, const std:
   loaded.row.version += 1;
   std::vector<long long> booked = OMBUD_TRY(store::orientation_ombud(tx->sql(), client_id));
   ClientView after = OMBUD_TRY(to_view(loaded.row, loaded.key, booked, ref->municipality_names, cfg.config));
-  after.moves = OMBUD_TRY(moves_of(tx->sql(), client_id));
+  after.moves = OMBUD_TRY(moves_of(tx->sql(), client_id, ref->municipality_names));
   OMBUD_CHECK(tx->commit());
   return after;
 }

@@ -64,7 +64,8 @@ Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, c
                     domain::CaseNeed need);
 
 /// The client's moves between municipalities, oldest first.
-Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id);
+Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id,
+                                               const std::map<std::string, std::string>& names);
 
 /// Logs a refusal marked by load() (after the transaction that found it is closed) and passes the
 /// error on.

@@ -3,6 +3,7 @@
 
 #include <mutex>
 
+#include "domain/access.hpp"
 #include "store/database.hpp"
 #include "store/municipalities.hpp"
 #include "store/operation_configs.hpp"
@@ -22,6 +23,14 @@ std::shared_ptr<ReferenceCache> make_reference_cache() {
 }
 
 namespace internal {
+
+std::vector<StaffMember> Reference::contact_takers() const {
+  std::vector<StaffMember> out;
+  for (const auto& m : staff) {
+    if (!m.disabled && domain::role_allows(m.role, domain::Permission::kRecordContact)) out.push_back(m);
+  }
+  return out;
+}
 
 namespace {
 

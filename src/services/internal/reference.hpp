@@ -43,6 +43,8 @@ struct Reference {
 
   /// The active ombud (who can be booked or assigned), by display name.
   std::vector<StaffMember> active_ombud() const;
+  /// The active users who take contacts (and so may receive a person's own wish).
+  std::vector<StaffMember> contact_takers() const;
 };
 
 /// A stored version of the rules, with the name of whoever wrote it.
