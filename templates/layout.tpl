@@ -24,11 +24,11 @@
   </div>
   {{#SIGNED_IN}}
   <div class="bar bar-nav">
-    <nav aria-label="[[nav.main]]">
+    {{#MENU}}<nav aria-label="[[nav.main]]">
       <ul class="nav">
         {{#NAV}}<li><a href="{{HREF}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/NAV}}
       </ul>
-    </nav>
+    </nav>{{/MENU}}
     <p class="who"><span class="visually-hidden">[[nav.signed_in_as]] </span><span class="who-name">{{USER_NAME}}</span>, <span class="who-role">{{USER_ROLE}}</span></p>
   </div>
   {{/SIGNED_IN}}

@@ -247,7 +247,7 @@ int cmd_user(const std::string& action, const UserArgs& a) {
   auto rt = open_for_command(a.where, SchemaCheck::kRequireCurrent);
   if (!rt) return report(rt.error());
   const services::Services& s = *(*rt)->services;
-  const auto who = services::AuditSubject::command_line();
+  const auto who = services::UserAdministrator::command_line();
   if (action == "add") {
     long long operation = a.operation;
     if (operation == 0) {
@@ -258,28 +258,42 @@ int cmd_user(const std::string& action, const UserArgs& a) {
     }
     auto pw = read_password("OMBUD_PASSWORD", a.password_stdin, "Password for " + a.username);
     if (!pw) return report(pw.error());
-    auto id = services::add_user(s, who, services::NewUser{operation, a.username, a.name, a.role, *pw});
-    if (!id) return report(id.error());
-    std::cout << "user added: " << a.username << " (id " << *id << ")\n";
-  } else if (action == "passwd") {
-    auto pw = read_password("OMBUD_PASSWORD", a.password_stdin, "New password for " + a.username);
-    if (!pw) return report(pw.error());
-    if (auto st = services::set_password(s, who, a.username, *pw); !st) return report(st.error());
-    std::cout << "password changed: " << a.username << " (sessions ended)\n";
-  } else if (action == "disable" || action == "enable") {
-    if (auto st = services::set_disabled(s, who, a.username, action == "disable"); !st) return report(st.error());
-    std::cout << "user " << action << "d: " << a.username << "\n";
-  } else if (action == "list") {
+    auto added = services::add_user(s, who, services::NewUser{operation, a.username, a.name, a.role, *pw});
+    if (!added) return report(added.error());
+    std::cout << "user added: " << a.username << " (id " << added->id << ")\n";
+    return kOk;
+  }
+  if (action == "list") {
     auto ops = services::list_operations(s);
     if (!ops) return report(ops.error());
     for (const auto& op : *ops) {
-      auto users = services::list_users(s, op.id);
+      auto users = services::list_users(s, who, op.id);
       if (!users) return report(users.error());
       for (const auto& u : *users) {
         std::cout << u.username << "\t" << domain::role_name(u.role) << "\t" << (u.disabled ? "disabled" : "active")
                   << "\t" << op.id << "\t" << u.display_name << "\n";
       }
     }
+    return kOk;
+  }
+  auto id = services::find_user_id(s, who, a.username);
+  if (!id) return report(id.error());
+  if (action == "passwd") {
+    auto pw = read_password("OMBUD_PASSWORD", a.password_stdin, "New password for " + a.username);
+    if (!pw) return report(pw.error());
+    if (auto st = services::set_password(s, who, *id, *pw); !st) return report(st.error());
+    std::cout << "password changed: " << a.username << " (sessions ended)\n";
+  } else if (action == "reset") {
+    auto pw = services::reset_password(s, who, *id);
+    if (!pw) return report(pw.error());
+    std::cout << "one-time password for " << a.username << ": " << *pw
+              << "\n(sessions ended; the user must choose a new password at the next login)\n";
+  } else if (action == "role") {
+    if (auto st = services::set_role(s, who, *id, a.role); !st) return report(st.error());
+    std::cout << "role of " << a.username << ": " << a.role << "\n";
+  } else if (action == "disable" || action == "enable") {
+    if (auto st = services::set_disabled(s, who, *id, action == "disable"); !st) return report(st.error());
+    std::cout << "user " << action << "d: " << a.username << "\n";
   }
   return kOk;
 }
@@ -338,14 +352,20 @@ int run(int argc, char** argv) {
   auto* user_passwd = user->add_subcommand("passwd", "Set a user's password; ends the user's sessions");
   auto* user_disable = user->add_subcommand("disable", "Disable a user; ends the user's sessions");
   auto* user_enable = user->add_subcommand("enable", "Enable a disabled user");
+  auto* user_reset =
+      user->add_subcommand("reset",
+                           "Give a user a one-time password, printed once; ends the user's sessions, and the user must "
+                           "choose a new password at the next login");
+  auto* user_role = user->add_subcommand("role", "Change a user's role");
   auto* user_list = user->add_subcommand("list", "List users");
-  for (auto* c : {user_add, user_passwd, user_disable, user_enable, user_list})
+  for (auto* c : {user_add, user_passwd, user_disable, user_enable, user_reset, user_role, user_list})
     add_location_options(c, ua.where);
-  for (auto* c : {user_add, user_passwd, user_disable, user_enable}) {
+  for (auto* c : {user_add, user_passwd, user_disable, user_enable, user_reset, user_role}) {
     c->add_option("--username", ua.username, "Login name")->required();
   }
   user_add->add_option("--name", ua.name, "Full name as shown to colleagues")->required();
-  user_add->add_option("--role", ua.role, "ombud, samordnare, ledningsgrupp, lansstyrelse or admin")->required();
+  for (auto* c : {user_add, user_role})
+    c->add_option("--role", ua.role, "ombud, samordnare, ledningsgrupp, lansstyrelse or admin")->required();
   user_add->add_option("--operation", ua.operation, "Operation id (needed when there are several)");
   for (auto* c : {user_add, user_passwd})
     c->add_flag("--password-stdin", ua.password_stdin, "Read the password from stdin");
@@ -373,6 +393,8 @@ int run(int argc, char** argv) {
   if (*user_passwd) return cmd_user("passwd", ua);
   if (*user_disable) return cmd_user("disable", ua);
   if (*user_enable) return cmd_user("enable", ua);
+  if (*user_reset) return cmd_user("reset", ua);
+  if (*user_role) return cmd_user("role", ua);
   if (*user_list) return cmd_user("list", ua);
   return kFailed;
 }

@@ -97,6 +97,17 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
+std::string one_time_password() {
+  static constexpr char kAlphabet[] = "abcdefghjkmnpqrstuvwxyz23456789";
+  constexpr std::uint32_t kSize = sizeof(kAlphabet) - 1;
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i > 0 && i % 4 == 0) out += '-';
+    out += kAlphabet[randombytes_uniform(kSize)];
+  }
+  return out;
+}
+
 std::string random_id() {
   static constexpr char kAlphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
   std::string raw = random_bytes(16);

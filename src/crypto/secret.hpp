@@ -72,6 +72,10 @@ std::string random_bytes(std::size_t n);
 /// A URL-safe random token of `bytes` random bytes (base64url, no padding).
 std::string random_token(std::size_t bytes = 32);
 
+/// A password to hand to a person by word of mouth or on paper: 16 characters from an alphabet
+/// without look-alikes (no 0/o, 1/l/i), in groups of four ("k7qm-x3vt-9hdp-2wfa"), about 79 bits.
+std::string one_time_password();
+
 /// A random 128-bit identifier as 26 lowercase base32 characters; opaque and unguessable.
 std::string random_id();
 

@@ -26,6 +26,7 @@ std::string_view permission_name(Permission p) {
     case Permission::kUndeclared: return "undeclared";
     case Permission::kPublic: return "public";
     case Permission::kSignedIn: return "signed_in";
+    case Permission::kOwnAccount: return "own_account";
     case Permission::kManageUsers: return "manage_users";
     case Permission::kViewAuditLog: return "view_audit_log";
     case Permission::kViewOperationConfig: return "view_operation_config";
@@ -48,7 +49,8 @@ bool role_allows(Role role, Permission p) {
   switch (p) {
     case P::kUndeclared: return false;
     case P::kPublic:
-    case P::kSignedIn: return true;
+    case P::kSignedIn:
+    case P::kOwnAccount: return true;
     case P::kManageUsers:
     case P::kEditOperationConfig: return role == Role::kAdmin;
     case P::kEditPriorities: return role == Role::kAdmin || role == Role::kLedningsgrupp;
@@ -65,6 +67,10 @@ bool role_allows(Role role, Permission p) {
     case P::kAssign: return role == Role::kSamordnare;
   }
   return false;
+}
+
+bool open_while_password_must_change(Permission p) {
+  return p == Permission::kPublic || p == Permission::kOwnAccount;
 }
 
 }  // namespace ombud::domain

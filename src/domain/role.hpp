@@ -18,7 +18,8 @@ std::optional<Role> parse_role(std::string_view name);
 enum class Permission {
   kUndeclared,           // the default of a route that forgot to declare one; always refused
   kPublic,               // no login needed (login page, health, static files)
-  kSignedIn,             // any signed-in user: start page, own account, logout
+  kSignedIn,             // any signed-in user: the start page
+  kOwnAccount,           // any signed-in user: who am I, change one's own password, log out
   kManageUsers,          // user administration
   kViewAuditLog,         // the log review (loggkontroll)
   kViewOperationConfig,  // read the operation's rules
@@ -39,5 +40,10 @@ std::string_view permission_name(Permission p);
 /// The permission table: whether a role may ever do this. Client-scoped checks (an ombud sees
 /// only own clients) come on top, in the services.
 bool role_allows(Role role, Permission permission);
+
+/// While a user signs in with a password someone else handed out (a one-time password), only
+/// what replaces it or ends the session is open: nothing else is reached with a password that
+/// another person knows.
+bool open_while_password_must_change(Permission permission);
 
 }  // namespace ombud::domain

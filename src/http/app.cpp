@@ -61,7 +61,8 @@ views::Frame Ctx::frame(std::string_view title_key) const {
   f.title = t(title_key);
   f.path = path;
   if (actor) {
-    f.viewer = views::Viewer{actor->display_name, actor->role, actor->csrf_token, actor->session_expires_at};
+    f.viewer = views::Viewer{actor->display_name, actor->role, actor->csrf_token, actor->session_expires_at,
+                             !actor->must_change_password};
   }
   return f;
 }
@@ -72,8 +73,10 @@ void register_routes(Router& router) {
   register_list_routes(router);
   register_client_routes(router);
   register_settings_routes(router);
+  register_user_routes(router);
   register_api_routes(router);
   register_case_api_routes(router);
+  register_user_api_routes(router);
 }
 
 App::App(services::Services& services, const views::Renderer& views, HttpConfig config)
@@ -253,6 +256,12 @@ Response App::dispatch(Request& req, Ctx& ctx, const Router::Match& match) {
       }
       clear_session_cookie(r);
       return r;
+    }
+    // Signed in with a one-time password: only replacing it (or logging out) is open.
+    if (ctx.actor->must_change_password && !domain::open_while_password_must_change(route.permission)) {
+      if (api) return api_error(ctx, Error::forbidden("password.change_required"));
+      std::string next = is_safe_method(req.method) ? std::string(req.target) : std::string("/");
+      return redirect("/account/password?next=" + percent_encode(next));
     }
     if (!domain::role_allows(ctx.actor->role, route.permission)) {
       (void)services::audit_now(services_, services::AuditSubject::of(*ctx.actor),

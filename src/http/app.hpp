@@ -117,6 +117,9 @@ Response page_error(const Ctx& ctx, const Error& error);
 /// A local path safe to redirect to after login, or "/".
 std::string safe_next(std::string_view next);
 
+/// The {user} of a /users/{user} route as a user id; "user.not_found" when it is not one.
+Result<long long> user_id_param(const Ctx& ctx);
+
 /// Every route of the application, in the order App matches them.
 void register_routes(Router& router);
 void register_web_routes(Router& router);
@@ -125,6 +128,8 @@ void register_system_routes(Router& router);
 void register_list_routes(Router& router);
 void register_client_routes(Router& router);
 void register_settings_routes(Router& router);
+void register_user_routes(Router& router);
+void register_user_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 
 }  // namespace ombud::http

@@ -80,9 +80,9 @@ void show_errors(const Ctx& ctx, views::Page& page, const Error& error) {
 
 std::string notice_from_query(const Ctx& ctx) {
   static const std::set<std::string> kKnown = {
-      "contact_recorded", "inquiry_counted", "own_wish", "assessment", "orientation_booked",
-      "orientation_held", "priorities",      "assigned", "status",     "config_saved",
-      "details"};
+      "contact_recorded", "inquiry_counted", "own_wish",      "assessment",   "orientation_booked",
+      "orientation_held", "priorities",      "assigned",      "status",       "config_saved",
+      "details",          "user_role",       "user_disabled", "user_enabled", "password_changed"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

@@ -19,6 +19,7 @@ nlohmann::json me_json(const services::Actor& a) {
           {"role", std::string(domain::role_name(a.role))},
           {"operation_id", a.operation_id},
           {"csrf_token", a.csrf_token},
+          {"must_change_password", a.must_change_password},
           {"session_expires_at", format_utc(a.session_expires_at)}};
 }
 
@@ -62,8 +63,8 @@ Response get_openapi(Ctx& ctx) {
 
 void register_api_routes(Router& router) {
   router.add({"POST", "/api/v1/session", Permission::kPublic, RouteKind::kApi, post_session, Offload::kPasswordHash});
-  router.add({"DELETE", "/api/v1/session", Permission::kSignedIn, RouteKind::kApi, delete_session});
-  router.add({"GET", "/api/v1/me", Permission::kSignedIn, RouteKind::kApi, get_me});
+  router.add({"DELETE", "/api/v1/session", Permission::kOwnAccount, RouteKind::kApi, delete_session});
+  router.add({"GET", "/api/v1/me", Permission::kOwnAccount, RouteKind::kApi, get_me});
   router.add({"GET", "/api/v1/openapi.json", Permission::kPublic, RouteKind::kApi, get_openapi});
 }
 

@@ -5,7 +5,6 @@
 #include "core/text.hpp"
 #include "http/case_views.hpp"
 #include "services/assignment_service.hpp"
-#include "services/user_service.hpp"
 
 namespace ombud::http {
 
@@ -80,24 +79,12 @@ Response get_start(Ctx& ctx) {
                                              {ctx.t("nav.deadlines"), "/deadlines", true},
                                              {ctx.t("nav.clients"), "/clients", true},
                                              {ctx.t("nav.caseload"), "/caseload", true}});
-  } else if (domain::role_allows(a.role, P::kEditPriorities)) {
-    page.actions.push_back({ctx.t("nav.settings"), "/settings", true});
+  } else {
+    if (domain::role_allows(a.role, P::kManageUsers)) page.actions.push_back({ctx.t("nav.users"), "/users"});
+    if (domain::role_allows(a.role, P::kEditPriorities))
+      page.actions.push_back({ctx.t("nav.settings"), "/settings", true});
   }
-  if (domain::role_allows(a.role, P::kManageUsers)) {
-    auto users = services::list_users(ctx.s, a.operation_id);
-    if (!users) return page_error(ctx, users.error());
-    views::Table t;
-    t.title = ctx.t("start.users");
-    t.columns = {ctx.t("start.user_name"), ctx.t("start.user_username"), ctx.t("start.user_role"),
-                 ctx.t("start.user_status")};
-    for (const auto& u : *users) {
-      t.rows.push_back({{u.display_name, "", "", "", true},
-                        {u.username},
-                        {views::role_label(ctx.views, ctx.lang, u.role)},
-                        {ctx.t(u.disabled ? "start.user_disabled" : "start.user_active")}});
-    }
-    page.tables.push_back(std::move(t));
-  }
+  page.actions.push_back({ctx.t("account.password_title"), "/account/password", true});
   page.after = {ctx.t("session.idle_note")};
   return page_response(ctx, ctx.t(title), page);
 }
@@ -260,7 +247,7 @@ Response get_caseload(Ctx& ctx) {
   t.columns = {ctx.t("caseload.ombud"),   ctx.t("caseload.active"),      ctx.t("caseload.paused"),
                ctx.t("caseload.closing"), ctx.t("caseload.orientation"), ctx.t("caseload.total")};
   for (const auto& l : *loads) {
-    std::string name = l.display_name + (l.disabled ? " (" + ctx.t("start.user_disabled") + ")" : "");
+    std::string name = l.display_name + (l.disabled ? " (" + ctx.t("users.status_disabled") + ")" : "");
     t.rows.push_back({{name, "", "", "", true},
                       {std::to_string(l.active)},
                       {std::to_string(l.paused)},

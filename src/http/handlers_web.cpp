@@ -80,7 +80,7 @@ Response get_lang(Ctx& ctx) {
 void register_web_routes(Router& router) {
   router.add({"GET", "/login", Permission::kPublic, RouteKind::kPage, get_login});
   router.add({"POST", "/login", Permission::kPublic, RouteKind::kPage, post_login, Offload::kPasswordHash});
-  router.add({"POST", "/logout", Permission::kSignedIn, RouteKind::kPage, post_logout});
+  router.add({"POST", "/logout", Permission::kOwnAccount, RouteKind::kPage, post_logout});
   router.add({"GET", "/lang/{code}", Permission::kPublic, RouteKind::kPage, get_lang});
 }
 

@@ -1,6 +1,7 @@
 // src/http/respond.cpp
 #include <spdlog/spdlog.h>
 
+#include "core/text.hpp"
 #include "http/app.hpp"
 
 namespace ombud::http {
@@ -105,6 +106,12 @@ std::string safe_next(std::string_view next) {
     if (c == '\r' || c == '\n' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return "/";
   }
   return std::string(next);
+}
+
+Result<long long> user_id_param(const Ctx& ctx) {
+  long long id = 0;
+  if (!parse_int(ctx.param("user"), id) || id <= 0) return fail(Error::not_found("user.not_found"));
+  return id;
 }
 
 }  // namespace ombud::http

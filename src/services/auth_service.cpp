@@ -7,6 +7,7 @@
 #include "crypto/secret.hpp"
 #include "services/audit_service.hpp"
 #include "services/internal/audit.hpp"
+#include "services/user_service.hpp"
 #include "store/login_failures.hpp"
 #include "store/sessions.hpp"
 #include "store/users.hpp"
@@ -34,6 +35,7 @@ Actor actor_of(const store::UserRecord& u, const store::SessionRecord& sess, con
   actor.csrf_token = sess.csrf_token;
   actor.session_expires_at = std::min(sess.expires_at, sess.last_seen_at + a.idle_timeout_seconds);
   actor.address = address;
+  actor.must_change_password = u.must_change_password;
   return actor;
 }
 
@@ -53,6 +55,29 @@ Status record_failure(const Services& s, const std::string& username, const std:
   return tx->commit();
 }
 
+// Until when the account or the address is throttled (a time not after `now` when it is not).
+Result<UnixSeconds> throttled_until(const Services& s, soci::session& sql, const std::string& username,
+                                    const std::string& address, UnixSeconds now) {
+  const UnixSeconds since = now - s.auth.throttle_window_seconds;
+  auto by_account =
+      OMBUD_TRY(store::login_failures_since(sql, store::ThrottleScope::kAccount, account_subject(username), since));
+  auto by_address =
+      OMBUD_TRY(store::login_failures_since(sql, store::ThrottleScope::kAddress, address_subject(address), since));
+  UnixSeconds until = 0;
+  if (by_account.count >= s.auth.max_failures_per_account) until = by_account.oldest + s.auth.throttle_window_seconds;
+  if (by_address.count >= s.auth.max_failures_per_address) {
+    until = std::max(until, by_address.oldest + s.auth.throttle_window_seconds);
+  }
+  return until;
+}
+
+// The refusal of a throttled attempt, with its audit entry (outside any open transaction).
+Error throttled(const Services& s, const std::string& address, UnixSeconds until, UnixSeconds now) {
+  (void)audit_now(s, AuditSubject{std::nullopt, "", "", address},
+                  AuditEvent{"login_failed", "session", {}, "", "throttled"});
+  return Error::too_many("login.throttled", static_cast<int>(until - now));
+}
+
 }  // namespace
 
 Result<LoginResult> login(const Services& s, const LoginRequest& req) {
@@ -64,27 +89,14 @@ Result<LoginResult> login(const Services& s, const LoginRequest& req) {
   if (username.size() > 128 || req.password.size() > 1024) return fail(Error::unauthenticated("login.failed"));
 
   const UnixSeconds now = s.clock.now();
-  const UnixSeconds since = now - s.auth.throttle_window_seconds;
   std::optional<store::UserRecord> user;
+  UnixSeconds until = 0;
   {
     auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
-    auto by_account = OMBUD_TRY(
-        store::login_failures_since(tx->sql(), store::ThrottleScope::kAccount, account_subject(username), since));
-    auto by_address = OMBUD_TRY(
-        store::login_failures_since(tx->sql(), store::ThrottleScope::kAddress, address_subject(req.address), since));
-    UnixSeconds until = 0;
-    if (by_account.count >= s.auth.max_failures_per_account) until = by_account.oldest + s.auth.throttle_window_seconds;
-    if (by_address.count >= s.auth.max_failures_per_address) {
-      until = std::max(until, by_address.oldest + s.auth.throttle_window_seconds);
-    }
-    if (until > now) {
-      tx.reset();
-      (void)audit_now(s, AuditSubject{std::nullopt, "", "", req.address},
-                      AuditEvent{"login_failed", "session", {}, "", "throttled"});
-      return fail(Error::too_many("login.throttled", static_cast<int>(until - now)));
-    }
+    until = OMBUD_TRY(throttled_until(s, tx->sql(), username, req.address, now));
     user = OMBUD_TRY(store::find_user_by_username(tx->sql(), username));
   }
+  if (until > now) return fail(throttled(s, req.address, until, now));
 
   // Always spend one password hash, so that unknown and known accounts take the same time.
   bool ok = false;
@@ -125,7 +137,8 @@ Result<LoginResult> login(const Services& s, const LoginRequest& req) {
   }
   sess.id = OMBUD_TRY(store::insert_session(tx->sql(), sess));
   OMBUD_CHECK(store::clear_login_failures(tx->sql(), store::ThrottleScope::kAccount, account_subject(username)));
-  if (new_hash) OMBUD_CHECK(store::update_password_hash(tx->sql(), user->id, *new_hash, user->password_changed_at));
+  if (new_hash) OMBUD_CHECK(store::rehash_password(tx->sql(), user->id, *new_hash));
+  OMBUD_CHECK(store::record_user_login(tx->sql(), user->id, now));
   result.actor = actor_of(*user, sess, s.auth, req.address);
   OMBUD_CHECK(audit(*tx, s, AuditSubject::of(result.actor), AuditEvent{"login", "session", {}, "", "ok"}));
   OMBUD_CHECK(tx->commit());
@@ -163,6 +176,40 @@ Status logout(const Services& s, const Actor& actor) {
   auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite, store::Durability::kFull));
   OMBUD_CHECK(store::delete_session(tx->sql(), actor.session_id));
   OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor), AuditEvent{"logout", "session", {}, "", "ok"}));
+  return tx->commit();
+}
+
+Status change_own_password(const Services& s, const Actor& actor, const std::string& current,
+                           const std::string& new_password) {
+  std::vector<FieldError> missing;
+  if (current.empty()) missing.push_back({"current_password", "password.current_required"});
+  if (new_password.empty()) missing.push_back({"new_password", "password.new_required"});
+  if (!missing.empty()) return fail(Error::invalid("error.invalid_input", std::move(missing)));
+  const UnixSeconds now = s.clock.now();
+  std::optional<store::UserRecord> user;
+  UnixSeconds until = 0;
+  {
+    auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kRead));
+    until = OMBUD_TRY(throttled_until(s, tx->sql(), actor.username, actor.address, now));
+    user = OMBUD_TRY(store::find_user_by_id(tx->sql(), actor.user_id));
+  }
+  if (until > now) return fail(throttled(s, actor.address, until, now));
+  if (!user || user->disabled) return fail(Error::unauthenticated("session.expired"));
+  if (current.size() > 1024 || !s.hasher.verify(user->password_hash, current)) {
+    OMBUD_CHECK(record_failure(s, user->username, user, actor.address, now));
+    return fail(Error::field("current_password", "password.current_wrong"));
+  }
+  if (current == new_password) return fail(Error::field("new_password", "password.same_as_current"));
+  if (auto p = check_password_policy(new_password, user->username); !p) {
+    return fail(Error::field("new_password", p.error().fields.front().message_key));
+  }
+  auto hash = OMBUD_TRY(s.hasher.hash(new_password));
+  auto tx = OMBUD_TRY(store::Tx::begin(s.db, store::Tx::Mode::kWrite, store::Durability::kFull));
+  OMBUD_CHECK(store::update_password_hash(tx->sql(), user->id, hash, now));
+  OMBUD_CHECK(store::delete_other_user_sessions(tx->sql(), user->id, actor.session_id));
+  OMBUD_CHECK(store::clear_login_failures(tx->sql(), store::ThrottleScope::kAccount, account_subject(user->username)));
+  OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor),
+                    AuditEvent{"change_password", "user", {}, std::to_string(user->id), "ok"}));
   return tx->commit();
 }
 

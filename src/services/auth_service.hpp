@@ -34,6 +34,12 @@ Result<Actor> authenticate(const Services& s, const std::string& token, const st
 
 Status logout(const Services& s, const Actor& actor);
 
+/// The user replaces their password, giving the current one (a one-time password, or their own).
+/// The new one must pass the policy and differ from the current one. Every other session of the
+/// user ends; a wrong current password counts as a failed login (throttled the same way).
+Status change_own_password(const Services& s, const Actor& actor, const std::string& current,
+                           const std::string& new_password);
+
 /// Removes expired sessions and old throttling rows; safe to run on every instance.
 Status purge_expired(const Services& s);
 

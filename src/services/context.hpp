@@ -59,6 +59,7 @@ struct Actor {
   std::string csrf_token;
   UnixSeconds session_expires_at = 0;  // the earlier of the idle and the absolute limit
   std::string address;                 // the client address of the current request
+  bool must_change_password = false;   // signed in with a one-time password; only replacing it is open
 
   /// Who asks, as the access policy sees it.
   domain::Principal principal() const { return domain::Principal{user_id, operation_id, role}; }

@@ -153,8 +153,9 @@ Result<DemoResult> create_demo(const Services& s, const AuditSubject& who, const
   Actor samordnare;
   std::vector<long long> ombud;
   for (const auto& p : people) {
-    long long id =
-        OMBUD_TRY(add_user(s, who, NewUser{result.operation_id, p.username, p.display_name, p.role, password}));
+    long long id = OMBUD_TRY(add_user(s, UserAdministrator{who, std::nullopt, std::nullopt, std::nullopt},
+                                      NewUser{result.operation_id, p.username, p.display_name, p.role, password}))
+                       .id;
     result.logins.push_back(p);
     if (p.role == "ombud") ombud.push_back(id);
     if (p.role == "samordnare") {

@@ -72,6 +72,13 @@ Status delete_user_sessions(soci::session& sql, long long user_id) {
   });
 }
 
+Status delete_other_user_sessions(soci::session& sql, long long user_id, long long keep_session_id) {
+  return guarded("sessions.delete_other", [&]() -> Status {
+    sql << "DELETE FROM sessions WHERE user_id = :id AND id <> :keep", soci::use(user_id), soci::use(keep_session_id);
+    return {};
+  });
+}
+
 Result<long long> delete_stale_sessions(soci::session& sql, UnixSeconds now, long long idle_seconds) {
   return guarded("sessions.delete_stale", [&]() -> Result<long long> {
     long long t = now;

@@ -34,6 +34,8 @@ Result<std::optional<std::pair<SessionRecord, UserRecord>>> find_session(soci::s
 Status touch_session(soci::session& sql, long long session_id, UnixSeconds now);
 Status delete_session(soci::session& sql, long long session_id);
 Status delete_user_sessions(soci::session& sql, long long user_id);
+/// Ends every session of the user but the one given (the user's own, after a password change).
+Status delete_other_user_sessions(soci::session& sql, long long user_id, long long keep_session_id);
 /// Removes sessions past their absolute expiry or idle longer than idle_seconds; returns how many.
 Result<long long> delete_stale_sessions(soci::session& sql, UnixSeconds now, long long idle_seconds);
 

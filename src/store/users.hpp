@@ -28,6 +28,8 @@ struct UserRecord {
   bool disabled = false;
   UnixSeconds created_at = 0;
   UnixSeconds password_changed_at = 0;
+  bool must_change_password = false;  // the password was handed out (a one-time password)
+  std::optional<UnixSeconds> last_login_at;
   int version = 1;
 };
 
@@ -36,7 +38,14 @@ Result<std::optional<UserRecord>> find_user_by_id(soci::session& sql, long long 
 Result<std::vector<UserRecord>> list_users(soci::session& sql, long long operation_id);
 /// Inserts and returns the new id; kConflict when the username is taken.
 Result<long long> insert_user(soci::session& sql, const UserRecord& user);
-Status update_password_hash(soci::session& sql, long long user_id, const std::string& hash, UnixSeconds now);
+/// A new password hash. `must_change` marks a one-time password that the user replaces at the
+/// next login.
+Status update_password_hash(soci::session& sql, long long user_id, const std::string& hash, UnixSeconds now,
+                            bool must_change = false);
+/// The same password, hashed again with stronger parameters; nothing else about it changes.
+Status rehash_password(soci::session& sql, long long user_id, const std::string& hash);
 Status set_user_disabled(soci::session& sql, long long user_id, bool disabled);
+Status set_user_role(soci::session& sql, long long user_id, domain::Role role);
+Status record_user_login(soci::session& sql, long long user_id, UnixSeconds now);
 
 }  // namespace ombud::store

@@ -37,6 +37,8 @@ inline const Table<UserRecord> kUsers("users",
                                           column<&UserRecord::disabled>("disabled"),
                                           column<&UserRecord::created_at>("created_at", Written::kOnInsert),
                                           column<&UserRecord::password_changed_at>("password_changed_at"),
+                                          column<&UserRecord::must_change_password>("must_change_password"),
+                                          column<&UserRecord::last_login_at>("last_login_at"),
                                           column<&UserRecord::version>("version", Written::kNever),
                                       });
 

@@ -95,11 +95,12 @@ void add_control(const Renderer& r, Lang lang, ctemplate::TemplateDictionary& pa
   using K = Control::Kind;
   switch (c.kind) {
     case K::kText:
-    case K::kNumber: {
+    case K::kNumber:
+    case K::kPassword: {
       d->SetFilename(Renderer::key(lang, "field_input"));
       fill_common(r, lang, *d, c);
-      d->SetValue("TYPE", "text");
-      d->SetValue("VALUE", c.value);
+      d->SetValue("TYPE", c.kind == K::kPassword ? "password" : "text");
+      d->SetValue("VALUE", c.kind == K::kPassword ? std::string() : c.value);
       if (!c.width.empty()) d->SetValueAndShowSection("SIZE", c.width, "WIDTH");
       if (!c.autocomplete.empty()) d->SetValueAndShowSection("VALUE", c.autocomplete, "AUTOCOMPLETE");
       std::string mode = c.kind == K::kNumber ? "numeric" : c.inputmode;

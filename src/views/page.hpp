@@ -22,7 +22,8 @@ struct Option {
 };
 
 struct Control {
-  enum class Kind { kText, kNumber, kTextarea, kSelect, kRadios, kCheckboxes, kCheckbox, kGroup };
+  // kPassword is a text field whose value is never sent back to the browser.
+  enum class Kind { kText, kNumber, kPassword, kTextarea, kSelect, kRadios, kCheckboxes, kCheckbox, kGroup };
   Kind kind = Kind::kText;
   std::string name;
   std::string id;  // defaults to name

@@ -31,6 +31,7 @@ std::vector<NavItem> menu_for(domain::Role role) {
       {{"/queue", "nav.queue"}, P::kViewQueue},
       {{"/deadlines", "nav.deadlines"}, P::kViewQueue},
       {{"/caseload", "nav.caseload"}, P::kViewQueue},
+      {{"/users", "nav.users"}, P::kManageUsers},
       {{"/settings", "nav.settings"}, P::kViewOperationConfig},
   };
   // The start page of a role that works with its own cases is its list of them.
@@ -56,11 +57,14 @@ ctemplate::TemplateDictionary* begin_page(const Renderer& r, const Frame& frame,
     s->SetValue("USER_NAME", v.display_name);
     s->SetValue("USER_ROLE", role_label(r, frame.lang, v.role));
     s->SetValue("CSRF", v.csrf_token);
-    for (const auto& item : menu_for(v.role)) {
-      auto* n = s->AddSectionDictionary("NAV");
-      n->SetValue("HREF", item.href);
-      n->SetValue("LABEL", r.t(frame.lang, item.label_key));
-      if (is_current(item.href, frame.path)) n->ShowSection("CURRENT");
+    if (v.menu) {
+      auto* m = s->AddSectionDictionary("MENU");
+      for (const auto& item : menu_for(v.role)) {
+        auto* n = m->AddSectionDictionary("NAV");
+        n->SetValue("HREF", item.href);
+        n->SetValue("LABEL", r.t(frame.lang, item.label_key));
+        if (is_current(item.href, frame.path)) n->ShowSection("CURRENT");
+      }
     }
     if (v.session_expires_at > 0) {
       dict.SetValueAndShowSection("EXPIRES", std::to_string(v.session_expires_at), "SESSION");

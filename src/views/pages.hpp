@@ -19,6 +19,7 @@ struct Viewer {
   domain::Role role = domain::Role::kOmbud;
   std::string csrf_token;
   UnixSeconds session_expires_at = 0;
+  bool menu = true;  // false while the user must first replace a one-time password
 };
 
 /// What every page shares: language, title, the signed-in user, the current path.

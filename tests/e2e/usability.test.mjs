@@ -152,10 +152,12 @@ describe('usability of the foundation pages', () => {
       await logOut(page);
       await logIn(page, 'admin');
       await expectNoAxeViolations(page, 'the admin start page on a phone');
+      await visit(page, '/users');
+      await expectNoAxeViolations(page, 'the users page on a phone');
     });
 
     pageTest('each list reads as cards, under a header that leaves the page its first screen', phone, async ({ page }) => {
-      const lists = { samordnare: ['/', '/queue', '/clients', '/deadlines', '/caseload'], ombud1: ['/'], admin: ['/'] };
+      const lists = { samordnare: ['/', '/queue', '/clients', '/deadlines', '/caseload'], ombud1: ['/'], admin: ['/', '/users'] };
       for (const [username, paths] of Object.entries(lists)) {
         await logIn(page, username);
         for (const p of paths) {
@@ -167,8 +169,8 @@ describe('usability of the foundation pages', () => {
         await logOut(page);
       }
       // The users list really is a list of cards here: each user's values under their names.
-      await logIn(page, 'admin');
-      assert.ok((await expectListsFit(page, 'the admin start page')) >= 4, 'the users are listed');
+      await logIn(page, 'admin', undefined, { next: '/users' });
+      assert.ok((await expectListsFit(page, 'the users page')) >= 4, 'the users are listed');
       const role = page.getByRole('main').locator('tbody tr').first().locator('td[data-label="Roll"]');
       assert.match(await role.evaluate((el) => getComputedStyle(el, '::before').content), /Roll/);
       assert.ok((await page.getByRole('main').locator('thead').boundingBox()).height <= 1, 'the column row is not shown');
@@ -185,10 +187,10 @@ describe('usability of the foundation pages', () => {
       });
 
       pageTest('the start pages and the lists do not scroll sideways', options, async ({ page }) => {
-        for (const username of ['ombud1', 'admin']) {
-          await logIn(page, username);
-          await expectNoHorizontalOverflow(page, `the ${username} start page`);
-          await expectListsFit(page, `the ${username} start page`);
+        for (const [username, p] of [['ombud1', '/'], ['admin', '/users']]) {
+          await logIn(page, username, undefined, { next: p });
+          await expectNoHorizontalOverflow(page, `${p} as ${username}`);
+          await expectListsFit(page, `${p} as ${username}`);
           await logOut(page);
         }
         await logIn(page, 'samordnare');

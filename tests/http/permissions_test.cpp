@@ -45,31 +45,8 @@ class Permissions : public ::testing::Test {
   }
 
   Client make_active(WebClient& sam, const std::string& alias, long long ombud) {
-    auto ok = [](const Response& r) {
-      EXPECT_LT(r.status, 300) << r.body;
-      return json::parse(r.body);
-    };
-    json c = ok(sam.api("POST", "/api/v1/contacts",
-                        {{"channel", "telefon"},
-                         {"contact_by", "sjalv"},
-                         {"alias", alias},
-                         {"municipality", "0861"},
-                         {"birth_year", 1985},
-                         {"gender", "man"},
-                         {"contact_date", "2026-10-01"}}));
-    std::string id = c["id"];
-    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/assessment",
-                   {{"version", c["version"]},
-                    {"outcome", "malgrupp"},
-                    {"significant_disability", true},
-                    {"complex_needs", true},
-                    {"date", "2026-10-02"}}));
-    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/orientation",
-                   {{"version", c["version"]}, {"date", "2026-10-10"}, {"place", "kontoret"}, {"ombud", {ada, bo}}}));
-    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/orientation/held",
-                   {{"version", c["version"]}, {"held_on", "2026-10-10"}, {"decision", "ko"}}));
-    c = ok(sam.api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ombud}}));
-    return Client{id, c["code"], alias};
+    json c = ombud::testing::make_active_case(sam, alias, ombud, {ada, bo});
+    return Client{c["id"], c["code"], alias};
   }
 
   long long denials() {
@@ -82,6 +59,7 @@ class Permissions : public ::testing::Test {
   // Sends the request a signed-in user of this role would send to the route, for the client.
   Response call(WebClient& c, const Route& route, const Client& client) {
     std::string path = std::regex_replace(route.pattern, std::regex("\\{id\\}"), client.id);
+    path = std::regex_replace(path, std::regex("\\{user\\}"), std::to_string(bo));
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.

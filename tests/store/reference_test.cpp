@@ -55,13 +55,17 @@ class Reference : public ::testing::TestWithParam<Engine> {
 
 TEST_P(Reference, TheVersionMovesWithStaffMunicipalitiesAndRulesAndNothingElse) {
   Services& s = t->services();
-  AuditSubject who = AuditSubject::command_line();
+  auto who = UserAdministrator::command_line();
   long long v = version();
-  ASSERT_TRUE(add_user(s, who, NewUser{t->operation_id(), "ada", "Ada Ombud", "ombud", TestServices::kPassword}));
+  auto ada = add_user(s, who, NewUser{t->operation_id(), "ada", "Ada Ombud", "ombud", TestServices::kPassword});
+  ASSERT_TRUE(ada);
   EXPECT_GT(version(), v) << "a new user";
   v = version();
-  ASSERT_TRUE(set_disabled(s, who, "ada", true));
+  ASSERT_TRUE(set_disabled(s, who, ada->id, true));
   EXPECT_GT(version(), v) << "a disabled user";
+  v = version();
+  ASSERT_TRUE(set_role(s, who, ada->id, "samordnare"));
+  EXPECT_GT(version(), v) << "a new role";
   v = version();
   ASSERT_TRUE(add_municipality("0884", "Vimmerby"));
   EXPECT_GT(version(), v) << "a new municipality";
@@ -71,7 +75,9 @@ TEST_P(Reference, TheVersionMovesWithStaffMunicipalitiesAndRulesAndNothingElse) 
 
   // A password change, a sign-in and a client's data are not reference data.
   v = version();
-  ASSERT_TRUE(set_password(s, who, "admin", "Rönnbär-och-lingon-i-skogen"));
+  ASSERT_TRUE(set_password(s, who, admin_id, "Rönnbär-och-lingon-i-skogen"));
+  ASSERT_TRUE(reset_password(s, who, admin_id));
+  ASSERT_TRUE(set_password(s, who, admin_id, "Rönnbär-och-lingon-i-skogen"));
   ASSERT_TRUE(login(s, {"admin", "Rönnbär-och-lingon-i-skogen", "10.0.0.1", {}}));
   EXPECT_EQ(version(), v);
 }
@@ -86,8 +92,9 @@ TEST_P(Reference, EveryInstanceSeesAChangeAtOnce) {
   }
   Services& a = t->services();
   Services b{*db_b, t->keys(), a.hasher, a.clock, {}};
-  AuditSubject who = AuditSubject::command_line();
-  ASSERT_TRUE(add_user(a, who, NewUser{t->operation_id(), "ada", "Ada Ombud", "ombud", TestServices::kPassword}));
+  auto who = UserAdministrator::command_line();
+  auto ada = add_user(a, who, NewUser{t->operation_id(), "ada", "Ada Ombud", "ombud", TestServices::kPassword});
+  ASSERT_TRUE(ada);
 
   auto choices = *ombud_choices(a, admin);
   ASSERT_EQ(choices.size(), 1U);
@@ -95,7 +102,7 @@ TEST_P(Reference, EveryInstanceSeesAChangeAtOnce) {
   EXPECT_EQ(current_config(a, t->operation_id())->version, 0);
   auto before = *municipalities(a, t->operation_id());
 
-  ASSERT_TRUE(set_disabled(b, who, "ada", true));
+  ASSERT_TRUE(set_disabled(b, who, ada->id, true));
   ASSERT_TRUE(change_config(b, admin, domain::seed_config(), 0));
   {
     auto tx = *store::Tx::begin(*db_b, store::Tx::Mode::kWrite);

@@ -108,13 +108,13 @@ TestServices::TestServices(store::Engine engine) {
 TestServices::~TestServices() = default;
 
 long long TestServices::add_user(const std::string& username, const std::string& role) {
-  auto id = services::add_user(*services_, services::AuditSubject::command_line(),
+  auto id = services::add_user(*services_, services::UserAdministrator::command_line(),
                                services::NewUser{operation_id_, username, "Namn " + username, role, kPassword});
   if (!id) {
     throw std::runtime_error("add_user " + username + ": " + id.error().message_key +
                              (id.error().fields.empty() ? "" : " " + id.error().fields[0].message_key));
   }
-  return *id;
+  return id->id;
 }
 
 }  // namespace ombud::testing

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include <gtest/gtest.h>
+
 #include "core/text.hpp"
 #include "core/url.hpp"
 
@@ -110,6 +112,35 @@ http::Response WebClient::api_login(const std::string& username, const std::stri
 std::string WebClient::cookie(const std::string& name) const {
   auto it = jar_.find(name);
   return it == jar_.end() ? std::string() : it->second;
+}
+
+nlohmann::json make_active_case(WebClient& sam, const std::string& alias, long long ombud,
+                                const std::vector<long long>& visit_ombud) {
+  using nlohmann::json;
+  auto ok = [](const http::Response& r) {
+    EXPECT_LT(r.status, 300) << r.body;
+    return json::parse(r.body);
+  };
+  json c = ok(sam.api("POST", "/api/v1/contacts",
+                      {{"channel", "telefon"},
+                       {"contact_by", "sjalv"},
+                       {"alias", alias},
+                       {"municipality", "0861"},
+                       {"birth_year", 1985},
+                       {"gender", "man"},
+                       {"contact_date", "2026-10-01"}}));
+  std::string id = c["id"];
+  c = ok(sam.api("POST", "/api/v1/clients/" + id + "/assessment",
+                 {{"version", c["version"]},
+                  {"outcome", "malgrupp"},
+                  {"significant_disability", true},
+                  {"complex_needs", true},
+                  {"date", "2026-10-02"}}));
+  c = ok(sam.api("POST", "/api/v1/clients/" + id + "/orientation",
+                 {{"version", c["version"]}, {"date", "2026-10-10"}, {"place", "kontoret"}, {"ombud", visit_ombud}}));
+  c = ok(sam.api("POST", "/api/v1/clients/" + id + "/orientation/held",
+                 {{"version", c["version"]}, {"held_on", "2026-10-10"}, {"decision", "ko"}}));
+  return ok(sam.api("POST", "/api/v1/clients/" + id + "/assignment", {{"version", c["version"]}, {"ombud", ombud}}));
 }
 
 }  // namespace ombud::testing

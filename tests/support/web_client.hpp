@@ -65,6 +65,12 @@ class WebClient {
   std::string api_csrf_;
 };
 
+/// Takes a new first contact (alias, born 1985, in 0861) through assessment, an orientation visit
+/// with `visit_ombud` and the queue to an active assignment with `ombud`, through the API as the
+/// signed-in samordnare `sam`; returns the client's JSON.
+nlohmann::json make_active_case(WebClient& sam, const std::string& alias, long long ombud,
+                                const std::vector<long long>& visit_ombud);
+
 std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
 
 }  // namespace ombud::testing

@@ -1,8 +1,11 @@
 // tests/unit/role_test.cpp
 #include "domain/role.hpp"
 
+#include <set>
+
 #include <gtest/gtest.h>
 
+#include "crypto/secret.hpp"
 #include "services/user_service.hpp"
 
 namespace ombud {
@@ -39,6 +42,29 @@ TEST(Roles, OnlyAdminManagesUsers) {
   EXPECT_TRUE(domain::role_allows(Role::kAdmin, Permission::kManageUsers));
   EXPECT_FALSE(domain::role_allows(Role::kSamordnare, Permission::kManageUsers));
   EXPECT_FALSE(domain::role_allows(Role::kOmbud, Permission::kManageUsers));
+}
+
+TEST(Roles, AOneTimePasswordOpensOnlyItsReplacementAndLoggingOut) {
+  for (Role r : {Role::kOmbud, Role::kSamordnare, Role::kLedningsgrupp, Role::kLansstyrelse, Role::kAdmin})
+    EXPECT_TRUE(domain::role_allows(r, Permission::kOwnAccount));
+  EXPECT_TRUE(domain::open_while_password_must_change(Permission::kOwnAccount));
+  EXPECT_TRUE(domain::open_while_password_must_change(Permission::kPublic));
+  for (Permission p : {Permission::kSignedIn, Permission::kManageUsers, Permission::kViewClient,
+                       Permission::kRecordContact, Permission::kViewOperationConfig, Permission::kUndeclared}) {
+    EXPECT_FALSE(domain::open_while_password_must_change(p)) << domain::permission_name(p);
+  }
+}
+
+TEST(OneTimePasswords, AreReadableRandomAndPassThePolicy) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 200; ++i) {
+    std::string pw = crypto::one_time_password();
+    ASSERT_EQ(pw.size(), 19U) << pw;
+    EXPECT_EQ(pw.find_first_of("01ilo"), std::string::npos) << "no look-alikes: " << pw;
+    EXPECT_TRUE(services::check_password_policy(pw, "anna.berg")) << pw;
+    seen.insert(pw);
+  }
+  EXPECT_EQ(seen.size(), 200U);
 }
 
 struct PolicyCase {
