@@ -52,6 +52,7 @@ Permission permission_of(CaseNeed need) {
     case CaseNeed::kChangeStatus: return Permission::kChangeClientStatus;
     case CaseNeed::kEditDetails: return Permission::kEditClientDetails;
     case CaseNeed::kAssign: return Permission::kAssign;
+    case CaseNeed::kWork: return Permission::kRecordWork;
   }
   return Permission::kUndeclared;
 }
@@ -59,7 +60,7 @@ Permission permission_of(CaseNeed need) {
 bool may(const Principal& who, const CaseStanding& c, CaseNeed need) {
   if (who.operation_id != c.operation_id) return false;
   if (!role_allows(who.role, permission_of(need))) return false;
-  if (operation_wide(who.role)) return true;
+  if (operation_wide(who.role)) return need != CaseNeed::kWork;
   if (case_list_scope(who.role) != ListScope::kOwn) return false;
   const Standing st = standing_of(who.user_id, c);
   switch (need) {
@@ -68,7 +69,8 @@ bool may(const Principal& who, const CaseStanding& c, CaseNeed need) {
     case CaseNeed::kEditDetails: return st.primary || st.on_visit || st.recorder;
     case CaseNeed::kIntake: return st.on_visit || st.recorder;
     case CaseNeed::kRecordOrientation: return st.on_visit;
-    case CaseNeed::kAssign: return false;  // the samordnare's decision, never an ombud's own
+    case CaseNeed::kAssign: return false;     // the samordnare's decision, never an ombud's own
+    case CaseNeed::kWork: return st.primary;  // while the assignment runs, pauses or closes
   }
   return false;
 }

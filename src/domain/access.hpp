@@ -52,6 +52,7 @@ enum class CaseNeed {
   kChangeStatus,       // pause, resume, withdraw
   kEditDetails,        // correct alias, how to reach, birth year, gender; record a move
   kAssign,             // assign or reassign the primary ombud
+  kWork,               // read and write the work records: needs mapping, contact log, …
 };
 
 /// The permission of the route table that a need belongs to.

@@ -52,6 +52,22 @@ std::string key_from_label(std::string_view label) {
   return out;
 }
 
+namespace {
+
+// A stable short name: [a-z0-9_], 1–40 characters.
+bool valid_key(std::string_view key) {
+  return !key.empty() && key.size() <= 40 &&
+         key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+}
+
+// A label as shown: filled in, at most 80 characters of clean text.
+bool valid_label(std::string_view text) {
+  std::string_view label = trim(text);
+  return !label.empty() && utf8_length(label) <= 80 && is_clean_utf8(label);
+}
+
+}  // namespace
+
 std::vector<FieldError> validate_config(const OperationConfig& c) {
   std::vector<FieldError> e;
   if (c.min_age < 18 || c.min_age > 120) e.push_back({"min_age", "config.min_age_invalid"});
@@ -70,13 +86,8 @@ std::vector<FieldError> validate_config(const OperationConfig& c) {
   for (std::size_t i = 0; i < c.priority_groups.size(); ++i) {
     const PriorityGroup& g = c.priority_groups[i];
     std::string field = "priority_groups." + std::to_string(i);
-    bool key_ok = !g.key.empty() && g.key.size() <= 40 &&
-                  g.key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
-    if (!key_ok || !keys.insert(g.key).second) e.push_back({field + ".key", "config.group_key_invalid"});
-    std::string_view label = trim(g.label);
-    if (label.empty() || utf8_length(label) > 80 || !is_clean_utf8(label)) {
-      e.push_back({field + ".label", "config.group_label_invalid"});
-    }
+    if (!valid_key(g.key) || !keys.insert(g.key).second) e.push_back({field + ".key", "config.group_key_invalid"});
+    if (!valid_label(g.label)) e.push_back({field + ".label", "config.group_label_invalid"});
     if (g.weight_days < 0 || g.weight_days > 365) e.push_back({field + ".weight_days", "config.group_weight_invalid"});
     if ((g.age_from && (*g.age_from < 18 || *g.age_from > 120)) || (g.age_to && (*g.age_to < 18 || *g.age_to > 120)) ||
         (g.age_from && g.age_to && *g.age_to < *g.age_from)) {
@@ -87,16 +98,23 @@ std::vector<FieldError> validate_config(const OperationConfig& c) {
   for (std::size_t i = 0; i < c.crisis_contacts.size(); ++i) {
     const CrisisContact& k = c.crisis_contacts[i];
     std::string field = "crisis_contacts." + std::to_string(i);
-    std::string_view label = trim(k.label);
-    if (label.empty() || utf8_length(label) > 80 || !is_clean_utf8(label)) {
-      e.push_back({field + ".label", "config.crisis_label_invalid"});
-    }
+    if (!valid_label(k.label)) e.push_back({field + ".label", "config.crisis_label_invalid"});
     std::string_view number = trim(k.number);
     bool number_ok = number.size() <= 30 && number.find_first_not_of("0123456789 +-()") == std::string_view::npos &&
                      (number.empty() || dial_digits(number).size() >= 3) &&
                      number.find('+', 1) == std::string_view::npos;
     if (!number_ok) e.push_back({field + ".number", "config.crisis_number_invalid"});
     if (utf8_length(k.note) > 120 || !is_clean_utf8(k.note)) e.push_back({field + ".note", "field.too_long"});
+  }
+  if (c.life_areas.empty() || c.life_areas.size() > kMaxLifeAreas) {
+    e.push_back({"life_areas", "config.life_areas_count"});
+  }
+  std::set<std::string> area_keys;
+  for (std::size_t i = 0; i < c.life_areas.size(); ++i) {
+    const LifeArea& a = c.life_areas[i];
+    std::string field = "life_areas." + std::to_string(i);
+    if (!valid_key(a.key) || !area_keys.insert(a.key).second) e.push_back({field + ".key", "config.area_key_invalid"});
+    if (!valid_label(a.label)) e.push_back({field + ".label", "config.area_label_invalid"});
   }
   for (const auto* text : {&c.acute_help_text, &c.complaints_contact}) {
     if (utf8_length(*text) > 1000 || !is_clean_utf8(*text, true)) {

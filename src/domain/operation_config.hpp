@@ -11,6 +11,7 @@
 
 #include "core/result.hpp"
 #include "domain/calendar.hpp"
+#include "domain/work.hpp"
 
 namespace ombud::domain {
 
@@ -53,6 +54,9 @@ struct OperationConfig {
   std::string acute_help_text;
   std::vector<CrisisContact> crisis_contacts;
   std::string complaints_contact;
+
+  // The life areas of the needs mapping (kartläggning), in the order the form asks them.
+  std::vector<LifeArea> life_areas = default_life_areas();
 };
 
 /// Field errors for a configuration that cannot be used; empty when it is valid.

@@ -40,6 +40,7 @@ std::string_view permission_name(Permission p) {
     case Permission::kViewClient: return "view_client";
     case Permission::kChangeClientStatus: return "change_client_status";
     case Permission::kEditClientDetails: return "edit_client_details";
+    case Permission::kRecordWork: return "record_work";
   }
   return "undeclared";
 }
@@ -65,6 +66,9 @@ bool role_allows(Role role, Permission p) {
     case P::kEditClientDetails: return role == Role::kOmbud || role == Role::kSamordnare;
     case P::kViewQueue:
     case P::kAssign: return role == Role::kSamordnare;
+    // What the client and the ombud write down together is read by nobody else, the samordnare
+    // included (domain.md: confidentiality inside the operation).
+    case P::kRecordWork: return role == Role::kOmbud;
   }
   return false;
 }

@@ -33,6 +33,7 @@ enum class Permission {
   kViewClient,           // a client's data — further limited to the client's own ombud in services
   kChangeClientStatus,   // pause, resume, withdraw
   kEditClientDetails,    // correct alias, how to reach, municipality (a move), birth year, gender
+  kRecordWork,           // the work records of an assignment (mapping, contact log, …): the client's ombud only
 };
 
 std::string_view permission_name(Permission p);

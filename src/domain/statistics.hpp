@@ -30,8 +30,12 @@ enum class StatEventType {
   kWithdrawn,
   kEnded,
   kMoved,  // to another member municipality: later events count there (scenario 7)
+  // The work of an assignment. Unlike the transitions above, these follow their record: an entry
+  // edited or removed together with the client edits or removes its event (ADR 0020).
+  kContactLogged,  // a contact-log entry: its kind, whom it was with (a category) and the minutes
+  kHelpWanted,     // the needs mapping: the client wants help with a life area (`activity`)
 };
-inline constexpr std::array<std::pair<StatEventType, std::string_view>, 16> kStatEventTypes = {{
+inline constexpr std::array<std::pair<StatEventType, std::string_view>, 18> kStatEventTypes = {{
     {StatEventType::kFirstContact, "first_contact"},
     {StatEventType::kInquiryUnder18, "inquiry_under_18"},
     {StatEventType::kOwnWishConfirmed, "own_wish_confirmed"},
@@ -48,6 +52,8 @@ inline constexpr std::array<std::pair<StatEventType, std::string_view>, 16> kSta
     {StatEventType::kWithdrawn, "withdrawn"},
     {StatEventType::kEnded, "ended"},
     {StatEventType::kMoved, "moved"},
+    {StatEventType::kContactLogged, "contact_logged"},
+    {StatEventType::kHelpWanted, "help_wanted"},
 }};
 
 struct StatEvent {
@@ -61,6 +67,9 @@ struct StatEvent {
   std::string contact_by;   // a kContactBy code
   std::string reason_code;  // a decline, reassignment or withdrawal reason; "" otherwise
   std::optional<int> days_waited;
+  std::string activity;     // a contact-log kind, or a life area's key; "" otherwise
+  std::string counterpart;  // a contact-log counterpart category; "" otherwise
+  std::optional<int> minutes;
 };
 
 /// "18-25", "26-35", "36-45", "46-55", "56-65", "66+" from the age reached in `year`; under 18:

@@ -77,6 +77,8 @@ void register_routes(Router& router) {
   register_api_routes(router);
   register_case_api_routes(router);
   register_user_api_routes(router);
+  register_work_routes(router);
+  register_work_api_routes(router);
 }
 
 App::App(services::Services& services, const views::Renderer& views, HttpConfig config)

@@ -130,6 +130,8 @@ void register_client_routes(Router& router);
 void register_settings_routes(Router& router);
 void register_user_routes(Router& router);
 void register_user_api_routes(Router& router);
+void register_work_routes(Router& router);
+void register_work_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 
 }  // namespace ombud::http

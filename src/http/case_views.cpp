@@ -11,6 +11,56 @@ std::string date_text(const std::optional<Date>& d) {
   return d ? format_date(*d) : std::string();
 }
 
+views::Control text(std::string name, std::string label, std::string value) {
+  views::Control c;
+  c.kind = views::Control::Kind::kText;
+  c.name = std::move(name);
+  c.label = std::move(label);
+  c.value = std::move(value);
+  return c;
+}
+
+// A date as text with its format: a native date picker shows the browser's locale (not the
+// year-month-day people here write) and is hard to use with a keyboard or a screen reader. No
+// numeric input mode: some phones' number pads have no hyphen.
+views::Control date_control(const Ctx& ctx, std::string name, std::string label, std::string value) {
+  views::Control c = text(std::move(name), std::move(label), std::move(value));
+  c.width = "10";
+  c.hint = ctx.t("form.date_hint");
+  c.autocomplete = "off";
+  return c;
+}
+
+views::Control radios(std::string name, std::string label, std::vector<views::Option> options) {
+  views::Control c;
+  c.kind = views::Control::Kind::kRadios;
+  c.name = std::move(name);
+  c.label = std::move(label);
+  c.options = std::move(options);
+  return c;
+}
+
+views::Control select(std::string name, std::string label, std::vector<views::Option> options, std::string hint) {
+  views::Control c = radios(std::move(name), std::move(label), std::move(options));
+  c.kind = views::Control::Kind::kSelect;
+  c.hint = std::move(hint);
+  return c;
+}
+
+views::Control checkbox(std::string name, std::string label, bool checked, std::string hint) {
+  views::Control c;
+  c.kind = views::Control::Kind::kCheckbox;
+  c.name = std::move(name);
+  c.label = std::move(label);
+  c.checked = checked;
+  c.hint = std::move(hint);
+  return c;
+}
+
+std::string today_text(const Ctx& ctx) {
+  return format_date(services::today(ctx.s));
+}
+
 std::string client_href(const std::string& id, const std::string& suffix) {
   return "/clients/" + id + suffix;
 }
@@ -82,7 +132,8 @@ std::string notice_from_query(const Ctx& ctx) {
   static const std::set<std::string> kKnown = {
       "contact_recorded", "inquiry_counted", "own_wish",      "assessment",   "orientation_booked",
       "orientation_held", "priorities",      "assigned",      "status",       "config_saved",
-      "details",          "user_role",       "user_disabled", "user_enabled", "password_changed"};
+      "details",          "user_role",       "user_disabled", "user_enabled", "password_changed",
+      "log_added",        "log_saved",       "log_removed",   "mapping_saved"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

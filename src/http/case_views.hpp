@@ -44,6 +44,16 @@ std::vector<views::Option> options_of(const Ctx& ctx, const char* prefix,
 }
 
 std::string date_text(const std::optional<Date>& d);
+
+// Form controls of the case pages.
+views::Control text(std::string name, std::string label, std::string value = "");
+/// A date as text with its format (YYYY-MM-DD), never a native date picker.
+views::Control date_control(const Ctx& ctx, std::string name, std::string label, std::string value);
+views::Control radios(std::string name, std::string label, std::vector<views::Option> options);
+views::Control select(std::string name, std::string label, std::vector<views::Option> options, std::string hint = "");
+views::Control checkbox(std::string name, std::string label, bool checked, std::string hint = "");
+/// Today in the operation's time zone, as YYYY-MM-DD.
+std::string today_text(const Ctx& ctx);
 std::string client_href(const std::string& id, const std::string& suffix = "");
 
 /// The page frame with a literal heading (e.g. a client's name).

@@ -20,52 +20,6 @@ using domain::Permission;
 using views::Control;
 using K = views::Control::Kind;
 
-Control text(std::string name, std::string label, std::string value = "") {
-  Control c;
-  c.kind = K::kText;
-  c.name = std::move(name);
-  c.label = std::move(label);
-  c.value = std::move(value);
-  return c;
-}
-
-// A date as text with its format: a native date picker shows the browser's locale (not the
-// year-month-day people here write) and is hard to use with a keyboard or a screen reader. No
-// numeric input mode: some phones' number pads have no hyphen.
-Control date_control(const Ctx& ctx, std::string name, std::string label, std::string value) {
-  Control c = text(std::move(name), std::move(label), std::move(value));
-  c.width = "10";
-  c.hint = ctx.t("form.date_hint");
-  c.autocomplete = "off";
-  return c;
-}
-
-Control radios(std::string name, std::string label, std::vector<views::Option> options) {
-  Control c;
-  c.kind = K::kRadios;
-  c.name = std::move(name);
-  c.label = std::move(label);
-  c.options = std::move(options);
-  return c;
-}
-
-Control select(std::string name, std::string label, std::vector<views::Option> options, std::string hint = "") {
-  Control c = radios(std::move(name), std::move(label), std::move(options));
-  c.kind = K::kSelect;
-  c.hint = std::move(hint);
-  return c;
-}
-
-Control checkbox(std::string name, std::string label, bool checked, std::string hint = "") {
-  Control c;
-  c.kind = K::kCheckbox;
-  c.name = std::move(name);
-  c.label = std::move(label);
-  c.checked = checked;
-  c.hint = std::move(hint);
-  return c;
-}
-
 std::vector<views::Option> yes_no(const Ctx& ctx, const std::string& selected) {
   return {{"ja", ctx.t("form.yes"), selected == "ja"}, {"nej", ctx.t("form.no"), selected == "nej"}};
 }
@@ -73,10 +27,6 @@ std::vector<views::Option> yes_no(const Ctx& ctx, const std::string& selected) {
 int version_of(const Form& f) {
   long long v = 0;
   return parse_int(f.get("version"), v) ? static_cast<int>(v) : -1;
-}
-
-std::string today_text(const Ctx& ctx) {
-  return format_date(services::today(ctx.s));
 }
 
 // Loads the client for a page; a missing or hidden client is a 404 page.
@@ -334,6 +284,13 @@ Response get_client_page(Ctx& ctx) {
 
   if (offers(actions, CaseAction::kReferAcute)) {
     page.callouts.push_back(crisis_box(ctx, cfg->config, base + "/assessment?outcome=akut"));
+  }
+  // The assignment's work first, on the first screen: what an ombud opens in the client's home.
+  if (services::may_work(*ctx.actor, *v)) {
+    views::Callout work;
+    work.heading = ctx.t("work.heading");
+    work.links = {{ctx.t("action.log"), base + "/log"}, {ctx.t("action.mapping"), base + "/mapping", true}};
+    page.callouts.push_back(std::move(work));
   }
   switch (v->state) {
     case CaseState::kFirstContact:

@@ -45,6 +45,10 @@ bool may_edit_details(const Actor& actor, const ClientView& v) {
          domain::may(actor.principal(), standing_of(actor.operation_id, v), CaseNeed::kEditDetails);
 }
 
+bool may_work(const Actor& actor, const ClientView& v) {
+  return domain::may(actor.principal(), standing_of(actor.operation_id, v), CaseNeed::kWork);
+}
+
 Result<ClientView> get_client(const Services& s, const Actor& actor, const std::string& client_id) {
   auto ref = OMBUD_TRY(reference(s, actor.operation_id));
   ClientView view;

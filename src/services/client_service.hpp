@@ -101,4 +101,7 @@ std::vector<domain::CaseAction> available_actions(const Actor& actor, const Clie
 /// Whether this actor may correct the client's details (alias, reach, municipality, …).
 bool may_edit_details(const Actor& actor, const ClientView& client);
 
+/// Whether this actor reaches the work records of the assignment (mapping, contact log, …).
+bool may_work(const Actor& actor, const ClientView& client);
+
 }  // namespace ombud::services

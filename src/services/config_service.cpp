@@ -37,6 +37,10 @@ std::string config_to_json(const domain::OperationConfig& c) {
             {"acute_help_text", c.acute_help_text},
             {"crisis_contacts", calls},
             {"complaints_contact", c.complaints_contact}};
+  json areas = json::array();
+  for (const auto& a : c.life_areas)
+    areas.push_back({{"key", a.key}, {"label", a.label}});
+  j["life_areas"] = areas;
   return j.dump();
 }
 
@@ -72,6 +76,12 @@ Result<domain::OperationConfig> config_from_json(const std::string& text) {
           {k.at("label").get<std::string>(), k.value("number", std::string()), k.value("note", std::string())});
     }
     c.complaints_contact = j.value("complaints_contact", std::string());
+    // Rules saved before the needs mapping existed keep the default life areas.
+    if (j.contains("life_areas")) {
+      c.life_areas.clear();
+      for (const auto& a : j["life_areas"])
+        c.life_areas.push_back({a.at("key").get<std::string>(), a.at("label").get<std::string>()});
+    }
     return c;
   } catch (const json::exception&) {
     return fail(Error::internal("stored configuration has a wrong field"));

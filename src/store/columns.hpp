@@ -189,6 +189,17 @@ class Table {
     prepare_bound(st, insert());
     st.execute(true);
   }
+  /// Writes the kAlways columns of `row` where `tail` (WHERE …) holds; one placeholder per
+  /// parameter, in order. Returns how many rows it changed.
+  template <typename... Params>
+  long long update_row(soci::session& sql, const Row& row, const std::string& tail, const Params&... params) const {
+    soci::statement st(sql);
+    use_updated(st, row);
+    (st.exchange(soci::use(params)), ...);
+    prepare_bound(st, update() + tail);
+    st.execute(true);
+    return st.get_affected_rows();
+  }
   /// Inserts `row` and returns the id the database gave it.
   long long insert_returning_id(soci::session& sql, const Row& row) const {
     long long id = 0;

@@ -44,12 +44,36 @@ const Table<StatEventRow> kStatEvents("stat_events",
                                           column<&StatEvent::contact_by, StatEventRow>("contact_by"),
                                           column<&StatEvent::reason_code, StatEventRow>("reason_code"),
                                           column<&StatEvent::days_waited, StatEventRow>("days_waited"),
+                                          column<&StatEvent::activity, StatEventRow>("activity"),
+                                          column<&StatEvent::counterpart, StatEventRow>("counterpart"),
+                                          column<&StatEvent::minutes, StatEventRow>("minutes"),
                                       });
 }  // namespace
 
 Status insert_stat_event(soci::session& sql, const domain::StatEvent& e) {
   return guarded("stat_events.insert", [&]() -> Status {
     kStatEvents.insert_row(sql, StatEventRow{e, crypto::random_id()});
+    return {};
+  });
+}
+
+Status insert_stat_event(soci::session& sql, const std::string& id, const domain::StatEvent& e) {
+  return guarded("stat_events.insert", [&]() -> Status {
+    kStatEvents.insert_row(sql, StatEventRow{e, id});
+    return {};
+  });
+}
+
+Status update_stat_event(soci::session& sql, const std::string& id, const domain::StatEvent& e) {
+  return guarded("stat_events.update", [&]() -> Status {
+    kStatEvents.update_row(sql, StatEventRow{e, id}, " WHERE id = :id", id);
+    return {};
+  });
+}
+
+Status delete_stat_event(soci::session& sql, const std::string& id) {
+  return guarded("stat_events.delete", [&]() -> Status {
+    sql << "DELETE FROM stat_events WHERE id = :id", soci::use(id);
     return {};
   });
 }

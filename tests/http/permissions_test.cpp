@@ -25,7 +25,10 @@ struct Client {
   std::string id;
   std::string code;
   std::string alias;
+  std::string entry;  // a contact-log entry its ombud made with it
 };
+
+bool client_scoped(const Route& r);
 
 class Permissions : public ::testing::Test {
  protected:
@@ -42,6 +45,18 @@ class Permissions : public ::testing::Test {
     ASSERT_EQ(sam.api_login("cecilia", TestServices::kPassword).status, 201);
     own = make_active(sam, "Alfa Synlig", ada);
     other = make_active(sam, "Beta Dold", bo);
+    own.entry = log_entry("ada", own);
+    other.entry = log_entry("bo", other);
+  }
+
+  std::string log_entry(const std::string& ombud, const Client& client) {
+    WebClient c(t->app());
+    EXPECT_EQ(c.api_login(ombud, TestServices::kPassword).status, 201);
+    Response r =
+        c.api("POST", "/api/v1/clients/" + client.id + "/contacts",
+              {{"kind", "mote"}, {"counterpart", "klienten"}, {"minutes", 30}, {"note", "Loggad " + client.alias}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"];
   }
 
   Client make_active(WebClient& sam, const std::string& alias, long long ombud) {
@@ -60,6 +75,7 @@ class Permissions : public ::testing::Test {
   Response call(WebClient& c, const Route& route, const Client& client) {
     std::string path = std::regex_replace(route.pattern, std::regex("\\{id\\}"), client.id);
     path = std::regex_replace(path, std::regex("\\{user\\}"), std::to_string(bo));
+    path = std::regex_replace(path, std::regex("\\{entry\\}"), client.entry);
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.
@@ -75,7 +91,14 @@ class Permissions : public ::testing::Test {
         if (p.ends_with("/assignment")) body["ombud"] = ada;
         if (p.ends_with("/status")) body["action"] = "vilande";
         if (p.ends_with("/details")) body.update({{"municipality", "0861"}, {"birth_year", 1985}, {"gender", "man"}});
-        if (p.ends_with("/contacts")) {
+        if (p.find("/contacts") != std::string::npos && client_scoped(route)) {
+          // A contact-log entry (an edit must carry the version; a removal gets a stale one).
+          body = {{"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 15}};
+          if (route.method == "PUT") body["version"] = 1;
+          if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
+        } else if (p.ends_with("/mapping")) {
+          body = {{"areas", json::array()}};
+        } else if (p.ends_with("/contacts")) {
           body.update({{"channel", "sms"},
                        {"contact_by", "sjalv"},
                        {"municipality", "0861"},
@@ -146,6 +169,11 @@ TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
           EXPECT_EQ(r.body.find(own.alias), std::string::npos) << what;
           EXPECT_EQ(r.body.find(own.code), std::string::npos) << what;
         }
+        // The work records reach the client's own ombud only: not the samordnare, who sees the case.
+        if (role != domain::Role::kOmbud) {
+          EXPECT_EQ(r.body.find("Loggad "), std::string::npos) << what;
+        }
+        EXPECT_EQ(r.body.find("Loggad " + other.alias), std::string::npos) << what;
       }
     }
   }

@@ -341,7 +341,8 @@ TEST_P(ClientStore, StatisticsEventsCarryNoClientIdentity) {
   while (st.fetch())
     columns.insert(name);
   EXPECT_EQ(columns, (std::set<std::string>{"id", "operation_id", "municipality_code", "year", "event_type", "gender",
-                                            "age_band", "channel", "contact_by", "reason_code", "days_waited"}));
+                                            "age_band", "channel", "contact_by", "reason_code", "days_waited",
+                                            "activity", "counterpart", "minutes"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, ClientStore, ::testing::Values(Engine::kSqlite, Engine::kPostgres), engine_name);

@@ -22,7 +22,8 @@ constexpr long long kMe = 10;
 constexpr long long kOther = 11;
 
 const CaseNeed kNeeds[] = {CaseNeed::kRead,         CaseNeed::kIntake,      CaseNeed::kRecordOrientation,
-                           CaseNeed::kChangeStatus, CaseNeed::kEditDetails, CaseNeed::kAssign};
+                           CaseNeed::kChangeStatus, CaseNeed::kEditDetails, CaseNeed::kAssign,
+                           CaseNeed::kWork};
 
 std::string name(CaseNeed n) {
   switch (n) {
@@ -32,6 +33,7 @@ std::string name(CaseNeed n) {
     case CaseNeed::kChangeStatus: return "change_status";
     case CaseNeed::kEditDetails: return "edit_details";
     case CaseNeed::kAssign: return "assign";
+    case CaseNeed::kWork: return "work";
   }
   return "?";
 }
@@ -94,7 +96,7 @@ TEST(AccessPolicy, ThePrimaryOmbudWorksWithTheAssignmentButNeverAssigns) {
   for (CaseState s : {CaseState::kActive, CaseState::kPaused, CaseState::kClosing}) {
     auto c = a_case(s);
     c.primary_ombud_id = kMe;
-    EXPECT_EQ(granted(kOmbud, c), (Needs{"read", "change_status", "edit_details"})) << static_cast<int>(s);
+    EXPECT_EQ(granted(kOmbud, c), (Needs{"read", "change_status", "edit_details", "work"})) << static_cast<int>(s);
   }
   // A former primary ombud after a reassignment no longer stands in that relation.
   auto c = a_case(CaseState::kActive);
@@ -117,7 +119,8 @@ TEST(AccessPolicy, AnOmbudWithoutARelationSeesNothing) {
   }
 }
 
-TEST(AccessPolicy, TheSamordnareWorksWithEveryCaseOfTheOperationOnly) {
+TEST(AccessPolicy, TheSamordnareWorksWithEveryCaseOfTheOperationOnlyButNeverReadsTheWork) {
+  // What the client and the ombud write down together stays between them: no "work".
   const Needs all = {"read", "intake", "record_orientation", "change_status", "edit_details", "assign"};
   for (auto [state, code] : domain::kCaseStates) {
     auto c = a_case(state);

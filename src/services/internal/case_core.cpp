@@ -235,6 +235,32 @@ Result<ClientView> change_case(const Services& s, const Actor& actor, const std:
   return after;
 }
 
+Status with_work(const Services& s, const Actor& actor, const std::string& client_id, bool write,
+                 const WorkStep& step) {
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  auto tx = OMBUD_TRY(store::Tx::begin(s.db, write ? store::Tx::Mode::kWrite : store::Tx::Mode::kRead));
+  auto found = load(s, tx->sql(), actor, client_id, CaseNeed::kWork);
+  if (!found) {
+    tx.reset();
+    return fail(refused(s, actor, client_id, found.error()));
+  }
+  const domain::OperationConfig& cfg = ref->config.config;
+  ClientView client = OMBUD_TRY(to_view(found->row, found->key, found->booked, ref->municipality_names, cfg));
+  WorkContext work{*found, client, cfg};
+  OMBUD_CHECK(step(*tx, work));
+  return tx->commit();
+}
+
+std::string seal_record(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
+                        const std::string& record_id, std::string_view value) {
+  return seal(key, std::string(column) + "/" + record_id, client_id, value);
+}
+
+Result<std::string> open_record(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
+                                const std::string& record_id, const std::string& sealed) {
+  return open(key, std::string(column) + "/" + record_id, client_id, sealed);
+}
+
 Result<CaseState> transition(CaseState from, CaseAction action, bool accepted) {
   return domain::next_state(from, action, accepted);
 }

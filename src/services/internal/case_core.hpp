@@ -90,6 +90,28 @@ using CaseChange =
 Result<ClientView> change_case(const Services& s, const Actor& actor, const std::string& client_id, int version,
                                domain::CaseNeed need, const char* record_kind, const CaseChange& change);
 
+/// A case's work records (mapping, contact log, …) as a use case reaches them: loaded for
+/// CaseNeed::kWork, with the case opened (for the statistics events the records feed) and the
+/// operation's rules.
+struct WorkContext {
+  Loaded& loaded;
+  const ClientView& client;
+  const domain::OperationConfig& config;
+  const std::string& client_id() const { return loaded.row.id; }
+};
+using WorkStep = std::function<Status(store::Tx& tx, WorkContext& work)>;
+
+/// Runs `step` in one transaction (a write one when `write`) once the access policy allows the
+/// actor CaseNeed::kWork on the case; a refusal is logged and passed on. The step writes its own
+/// audit entry inside the transaction.
+Status with_work(const Services& s, const Actor& actor, const std::string& client_id, bool write, const WorkStep& step);
+
+/// Seals a value of a work record, bound to the client, the table's column and the record.
+std::string seal_record(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
+                        const std::string& record_id, std::string_view value);
+Result<std::string> open_record(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
+                                const std::string& record_id, const std::string& sealed);
+
 Result<domain::CaseState> transition(domain::CaseState from, domain::CaseAction action, bool accepted = true);
 std::string state_code(domain::CaseState s);
 

@@ -1,0 +1,65 @@
+// src/services/contact_log_service.hpp
+//
+// The contact log (kontaktlogg) of an assignment: dated entries of the work done with and for the
+// client, made together with the client. Only the client's ombud reaches it (CaseNeed::kWork).
+// Each entry feeds one de-identified statistics event (kind, counterpart category, minutes) that
+// follows the entry when it is edited or removed. A note is sealed with the client's key.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/vocabulary.hpp"
+#include "domain/work.hpp"
+#include "services/context.hpp"
+
+namespace ombud::services {
+
+struct ContactLogEntry {
+  std::string id;
+  Date on;
+  domain::ContactKind kind = domain::ContactKind::kMeeting;
+  std::optional<domain::Place> place;
+  domain::Counterpart counterpart = domain::Counterpart::kClientOnly;
+  int minutes = 0;
+  std::string note;
+  long long recorded_by = 0;
+  int version = 1;
+};
+
+/// An entry as a form or the API sends it; every value as text, checked by the service.
+struct ContactEntryInput {
+  std::string date;  // YYYY-MM-DD; empty is today
+  std::string kind;
+  std::string place;  // a kPlaces code, only for a meeting; may be empty
+  std::string counterpart;
+  std::string minutes;
+  std::string note;
+  int version = 0;  // the version the user edited (edits and removals)
+};
+
+struct ContactLog {
+  std::vector<ContactLogEntry> entries;  // newest first
+  long long total = 0;
+  long long total_minutes = 0;
+  int page = 1;
+  int limit = 20;
+  int pages() const { return total == 0 ? 1 : static_cast<int>((total + limit - 1) / limit); }
+};
+inline constexpr int kMaxLogPerPage = 100;
+
+/// One page of the log (1-based; a page past the end is empty). Logged with the ids shown.
+Result<ContactLog> contact_log(const Services& s, const Actor& actor, const std::string& client_id, int page,
+                               int limit);
+Result<ContactLogEntry> contact_entry(const Services& s, const Actor& actor, const std::string& client_id,
+                                      const std::string& entry_id);
+Result<ContactLogEntry> add_contact_entry(const Services& s, const Actor& actor, const std::string& client_id,
+                                          const ContactEntryInput& input);
+/// A stale version is refused ("log.changed") and nothing is overwritten.
+Result<ContactLogEntry> edit_contact_entry(const Services& s, const Actor& actor, const std::string& client_id,
+                                           const std::string& entry_id, const ContactEntryInput& input);
+Status remove_contact_entry(const Services& s, const Actor& actor, const std::string& client_id,
+                            const std::string& entry_id, int version);
+
+}  // namespace ombud::services

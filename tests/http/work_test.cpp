@@ -1,0 +1,318 @@
+// tests/http/work_test.cpp
+//
+// The work inside an assignment, first part: the contact log and the needs mapping, through the
+// pages and the API. Only the client's ombud reaches them (not the samordnare); every entry feeds
+// and follows its statistics event; bad input changes nothing; nothing the client said reaches
+// the database file in plaintext.
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "domain/operation_config.hpp"
+#include "services/config_service.hpp"
+#include "store/audit.hpp"
+#include "store/stat_events.hpp"
+#include "support/web_client.hpp"
+
+namespace ombud::http {
+namespace {
+
+using nlohmann::json;
+using ombud::testing::TestApp;
+using ombud::testing::TestServices;
+using ombud::testing::WebClient;
+
+class Work : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    t = std::make_unique<TestApp>();
+    ASSERT_TRUE(services::initialise_config(t->services(), t->env().operation_id(), domain::seed_config()));
+    ada = t->env().add_user("ada", "ombud");
+    bo = t->env().add_user("bo", "ombud");
+    t->env().add_user("cecilia", "samordnare");
+    WebClient sam(t->app());
+    ASSERT_EQ(sam.api_login("cecilia", TestServices::kPassword).status, 201);
+    client = ombud::testing::make_active_case(sam, "Vera Arbetsdag", ada, {ada, bo})["id"];
+    page = std::make_unique<WebClient>(t->app());
+    ASSERT_EQ(page->login("ada", TestServices::kPassword).status, 303);
+    api = std::make_unique<WebClient>(t->app());
+    ASSERT_EQ(api->api_login("ada", TestServices::kPassword).status, 201);
+  }
+
+  std::string log() { return "/clients/" + client + "/log"; }
+  std::string api_log() { return "/api/v1/clients/" + client + "/contacts"; }
+
+  Response post(const std::string& from, const std::string& action,
+                std::vector<std::pair<std::string, std::string>> fields) {
+    EXPECT_EQ(page->get(from).status, 200) << from;
+    fields.emplace_back("csrf", page->csrf_from_last_page());
+    return page->post_form(action, fields);
+  }
+
+  std::vector<domain::StatEvent> stats(domain::StatEventType type) {
+    auto conn = t->env().db().acquire();
+    std::vector<domain::StatEvent> out;
+    auto all = store::list_stat_events(conn.sql(), t->env().operation_id());
+    for (const auto& e : *all) {
+      if (e.type == type) out.push_back(e);
+    }
+    return out;
+  }
+
+  long long audited(const std::string& action, const std::string& kind) {
+    auto conn = t->env().db().acquire();
+    long long n = 0;
+    conn.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = :a AND record_kind = :k", soci::use(action),
+        soci::use(kind), soci::into(n);
+    return n;
+  }
+
+  std::unique_ptr<TestApp> t;
+  std::unique_ptr<WebClient> page;
+  std::unique_ptr<WebClient> api;
+  std::string client;
+  long long ada = 0;
+  long long bo = 0;
+};
+
+TEST_F(Work, AnOmbudLogsAContactInAFewTapsAndTheLogFeedsTheStatistics) {
+  Response client_page = page->get("/clients/" + client);
+  EXPECT_NE(client_page.body.find("href=\"" + log() + "\""), std::string::npos) << "the log is one tap away";
+
+  Response added = post(log(), log(),
+                        {{"date", "2026-11-20"},
+                         {"kind", "mote"},
+                         {"place", "hemma"},
+                         {"counterpart", "klienten"},
+                         {"minutes", "90"},
+                         {"note", "Gick igenom <script>alert(1)</script> räkningarna"}});
+  ASSERT_EQ(added.status, 303) << added.body;
+  Response shown = page->get(log() + "?notice=log_added");
+  EXPECT_NE(shown.body.find("Kontakten är sparad i loggen."), std::string::npos);
+  EXPECT_NE(shown.body.find("Möte med klienten, hemma hos personen"), std::string::npos);
+  EXPECT_NE(shown.body.find("1 h 30 min"), std::string::npos);
+  EXPECT_NE(shown.body.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos) << "shown as text";
+  EXPECT_EQ(shown.body.find("<script>alert"), std::string::npos);
+  EXPECT_NE(shown.body.find("1 kontakt, sammanlagt 1 h 30 min."), std::string::npos);
+
+  auto events = stats(domain::StatEventType::kContactLogged);
+  ASSERT_EQ(events.size(), 1U);
+  EXPECT_EQ(events[0].activity, "mote");
+  EXPECT_EQ(events[0].counterpart, "klienten");
+  EXPECT_EQ(events[0].minutes, 90);
+  EXPECT_EQ(events[0].year, 2026);
+  EXPECT_EQ(events[0].municipality_code, "0861");
+  EXPECT_EQ(audited("create", "contact_log"), 1);
+  EXPECT_GE(audited("read", "contact_log"), 1);
+
+  // Through the API the same entry, and a second one.
+  Response list = api->api("GET", api_log());
+  ASSERT_EQ(list.status, 200);
+  json l = json::parse(list.body);
+  ASSERT_EQ(l["total"], 1);
+  EXPECT_EQ(l["contacts"][0]["note"], "Gick igenom <script>alert(1)</script> räkningarna");
+  Response call =
+      api->api("POST", api_log(), {{"kind", "telefon"}, {"counterpart", "forsakringskassan"}, {"minutes", 20}});
+  ASSERT_EQ(call.status, 201) << call.body;
+  EXPECT_EQ(json::parse(call.body)["date"], "2026-11-23") << "no date is today";
+  EXPECT_EQ(stats(domain::StatEventType::kContactLogged).size(), 2U);
+}
+
+TEST_F(Work, BadEntriesGetClearMessagesAndChangeNothing) {
+  Response bad = post(log(), log(),
+                      {{"date", "2026-12-24"},
+                       {"kind", "telefon"},
+                       {"place", "hemma"},
+                       {"counterpart", ""},
+                       {"minutes", "0"},
+                       {"note", std::string(501, 'x')}});
+  EXPECT_EQ(bad.status, 400);
+  for (const char* message : {"Datumet kan inte ligga i framtiden.", "Ange bara ställe för ett möte med klienten.",
+                              "Välj hur lång tid det tog", "Anteckningen får ha högst 500 tecken."}) {
+    EXPECT_NE(bad.body.find(message), std::string::npos) << message;
+  }
+  EXPECT_NE(bad.body.find("value=\"2026-12-24\""), std::string::npos) << "what was typed stays";
+  Response api_bad =
+      api->api("POST", api_log(), {{"kind", "brev"}, {"counterpart", "klienten"}, {"minutes", 5000}, {"notes", "x"}});
+  EXPECT_EQ(api_bad.status, 400);
+  std::set<std::string> fields;
+  json bad_body = json::parse(api_bad.body);
+  for (const auto& f : bad_body["error"]["fields"])
+    fields.insert(f["field"].get<std::string>() + ":" + f["code"].get<std::string>());
+  EXPECT_TRUE(fields.count("notes:field.unknown")) << api_bad.body;
+  Response api_values = api->api("POST", api_log(), {{"kind", "brev"}, {"counterpart", "klienten"}, {"minutes", 5000}});
+  EXPECT_EQ(api_values.status, 400);
+  fields.clear();
+  json values_body = json::parse(api_values.body);
+  for (const auto& f : values_body["error"]["fields"])
+    fields.insert(f["field"].get<std::string>() + ":" + f["code"].get<std::string>());
+  EXPECT_TRUE(fields.count("kind:field.invalid")) << api_values.body;
+  EXPECT_TRUE(fields.count("minutes:log.minutes_invalid")) << api_values.body;
+  EXPECT_EQ(json::parse(api->api("GET", api_log()).body)["total"], 0);
+  EXPECT_TRUE(stats(domain::StatEventType::kContactLogged).empty());
+}
+
+TEST_F(Work, AnEntryIsEditedOrRemovedTogetherWithTheClientAndItsEventFollows) {
+  Response made = api->api("POST", api_log(),
+                           {{"date", "2026-11-02"},
+                            {"kind", "mote"},
+                            {"place", "kontoret"},
+                            {"counterpart", "klienten"},
+                            {"minutes", 60},
+                            {"note", "Första mötet"}});
+  ASSERT_EQ(made.status, 201);
+  const std::string id = json::parse(made.body)["id"];
+  const std::string entry = log() + "/" + id;
+  Response form = page->get(entry);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Första mötet"), std::string::npos);
+
+  Response edited = post(entry, entry,
+                         {{"version", "1"},
+                          {"date", "2026-11-02"},
+                          {"kind", "medfoljning"},
+                          {"counterpart", "socialtjansten"},
+                          {"minutes", "120"},
+                          {"note", "Följde med till socialtjänsten"}});
+  ASSERT_EQ(edited.status, 303) << edited.body;
+  auto events = stats(domain::StatEventType::kContactLogged);
+  ASSERT_EQ(events.size(), 1U) << "the event follows the entry, it is not added to";
+  EXPECT_EQ(events[0].activity, "medfoljning");
+  EXPECT_EQ(events[0].counterpart, "socialtjansten");
+  EXPECT_EQ(events[0].minutes, 120);
+  EXPECT_EQ(audited("update", "contact_log"), 1);
+
+  // A stale edit is refused, and nothing is overwritten.
+  Response stale =
+      post(entry, entry,
+           {{"version", "1"}, {"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", "10"}, {"note", "Gammal"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("Anteckningen har ändrats under tiden."), std::string::npos);
+  EXPECT_EQ(json::parse(api->api("GET", api_log() + "/" + id).body)["note"], "Följde med till socialtjänsten");
+
+  // Removing needs the confirmation.
+  Response unconfirmed = post(entry, entry + "/remove", {{"version", "2"}});
+  EXPECT_EQ(unconfirmed.status, 400);
+  EXPECT_NE(unconfirmed.body.find("Kryssa i att ni vill ta bort anteckningen."), std::string::npos);
+  Response removed = post(entry, entry + "/remove", {{"version", "2"}, {"confirmed", "1"}});
+  ASSERT_EQ(removed.status, 303) << removed.body;
+  EXPECT_EQ(page->get(entry).status, 404);
+  EXPECT_TRUE(stats(domain::StatEventType::kContactLogged).empty()) << "its event goes with it";
+  EXPECT_EQ(audited("delete", "contact_log"), 1);
+}
+
+TEST_F(Work, TheLogIsPagedWithItsTotals) {
+  for (int i = 0; i < 25; ++i) {
+    ASSERT_EQ(api->api("POST", api_log(),
+                       {{"date", "2026-11-01"}, {"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 10}})
+                  .status,
+              201);
+  }
+  json first = json::parse(api->api("GET", api_log() + "?limit=10").body);
+  EXPECT_EQ(first["total"], 25);
+  EXPECT_EQ(first["total_minutes"], 250);
+  EXPECT_EQ(first["pages"], 3);
+  EXPECT_EQ(first["contacts"].size(), 10U);
+  EXPECT_EQ(json::parse(api->api("GET", api_log() + "?limit=10&page=3").body)["contacts"].size(), 5U);
+  EXPECT_EQ(api->api("GET", api_log() + "?limit=1000").status, 400);
+  Response p2 = page->get(log() + "?page=2");
+  EXPECT_NE(p2.body.find("Sida 2 av 2"), std::string::npos);
+  EXPECT_NE(p2.body.find("25 kontakter, sammanlagt 4 h 10 min."), std::string::npos);
+}
+
+TEST_F(Work, NobodyButTheClientsOmbudReadsTheWorkAndEveryRefusalIsLogged) {
+  ASSERT_EQ(api->api("POST", api_log(),
+                     {{"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 10}, {"note", "Hemligt"}})
+                .status,
+            201);
+  WebClient sam(t->app());
+  ASSERT_EQ(sam.login("cecilia", TestServices::kPassword).status, 303);
+  EXPECT_EQ(sam.get("/clients/" + client).status, 200) << "the samordnare sees the case";
+  Response refused = sam.get(log());
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(refused.body.find("Hemligt"), std::string::npos);
+  EXPECT_EQ(sam.get("/clients/" + client).body.find(log()), std::string::npos) << "and is offered no link to it";
+  WebClient bo_api(t->app());
+  ASSERT_EQ(bo_api.api_login("bo", TestServices::kPassword).status, 201);
+  EXPECT_EQ(bo_api.api("GET", api_log()).status, 404);
+  EXPECT_EQ(bo_api.api("GET", "/api/v1/clients/" + client + "/mapping").status, 404);
+  // The samordnare is refused by role (the route's permission), the other ombud by the policy.
+  auto conn = t->env().db().acquire();
+  long long by_role = 0;
+  long long by_policy = 0;
+  conn.sql() << "SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND username = 'cecilia'", soci::into(by_role);
+  conn.sql() << "SELECT COUNT(*) FROM audit_log WHERE outcome = 'denied' AND username = 'bo' AND client_id = :c",
+      soci::use(client), soci::into(by_policy);
+  EXPECT_EQ(by_role, 1);
+  EXPECT_EQ(by_policy, 2);
+}
+
+TEST_F(Work, TheNeedsMappingKeepsTheClientsWordsAndCountsTheAreasWithHelpWanted) {
+  const std::string mapping = "/clients/" + client + "/mapping";
+  Response form = page->get(mapping);
+  ASSERT_EQ(form.status, 200);
+  for (const auto& area : domain::default_life_areas())
+    EXPECT_NE(form.body.find(area.label), std::string::npos) << area.label;
+  Response saved = post(mapping, mapping,
+                        {{"areas.ekonomi.version", "0"},
+                         {"areas.ekonomi.words", "Skulder hos Kronofogden, vill ha ordning"},
+                         {"areas.ekonomi.help", "1"},
+                         {"areas.boende.version", "0"},
+                         {"areas.boende.words", "Trivs i lägenheten"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  Response again = page->get(mapping + "?notice=mapping_saved");
+  EXPECT_NE(again.body.find("Kartläggningen är sparad."), std::string::npos);
+  EXPECT_NE(again.body.find("Skulder hos Kronofogden, vill ha ordning"), std::string::npos);
+  auto wanted = stats(domain::StatEventType::kHelpWanted);
+  ASSERT_EQ(wanted.size(), 1U);
+  EXPECT_EQ(wanted[0].activity, "ekonomi");
+
+  json m = json::parse(api->api("GET", "/api/v1/clients/" + client + "/mapping").body);
+  int ekonomi_version = 0;
+  for (const auto& a : m["areas"]) {
+    if (a["area"] == "ekonomi") ekonomi_version = a["version"];
+  }
+  ASSERT_EQ(ekonomi_version, 1);
+  // A stale form is refused as a whole.
+  Response stale = post(mapping, mapping, {{"areas.ekonomi.version", "0"}, {"areas.ekonomi.words", "Annat"}});
+  EXPECT_EQ(stale.status, 409);
+  Response too_long = api->api("PUT", "/api/v1/clients/" + client + "/mapping",
+                               {{"areas", {{{"area", "ekonomi"}, {"version", 1}, {"words", std::string(2001, 'a')}}}}});
+  EXPECT_EQ(too_long.status, 400);
+  Response unknown = api->api("PUT", "/api/v1/clients/" + client + "/mapping",
+                              {{"areas", {{{"area", "rymden"}, {"version", 0}, {"words", "x"}}}}});
+  EXPECT_EQ(unknown.status, 400);
+  // Help no longer wanted: the area's event goes; the words stay.
+  Response off =
+      api->api("PUT", "/api/v1/clients/" + client + "/mapping",
+               {{"areas", {{{"area", "ekonomi"}, {"version", 1}, {"words", "Ordning nu"}, {"wants_help", false}}}}});
+  ASSERT_EQ(off.status, 200) << off.body;
+  EXPECT_TRUE(stats(domain::StatEventType::kHelpWanted).empty());
+}
+
+TEST_F(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
+  const std::string marker = "MARKER-Qz7kWork";
+  ASSERT_EQ(api->api("POST", api_log(),
+                     {{"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 10}, {"note", marker + "-note"}})
+                .status,
+            201);
+  ASSERT_EQ(
+      api->api("PUT", "/api/v1/clients/" + client + "/mapping",
+               {{"areas", {{{"area", "halsa"}, {"version", 0}, {"words", marker + "-words"}, {"wants_help", true}}}}})
+          .status,
+      200);
+  // The SQLite file and its WAL, as written.
+  std::string bytes;
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes += ss.str();
+  }
+  ASSERT_FALSE(bytes.empty());
+  EXPECT_EQ(bytes.find(marker), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ombud::http
