@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -23,6 +24,7 @@
 #include "services/assignment_service.hpp"
 #include "services/auth_service.hpp"
 #include "services/client_service.hpp"
+#include "services/contact_log_service.hpp"
 #include "services/demo_service.hpp"
 #include "services/intake_service.hpp"
 #include "services/orientation_service.hpp"
@@ -228,6 +230,62 @@ void BM_Service_GetClient(benchmark::State& state) {
   });
 }
 BENCHMARK(BM_Service_GetClient);
+
+// A contact-log entry saved durably, one at a time (issue 12: ≤ 0.75 ms median): the case loaded
+// for the work need, the note sealed, the entry, its statistics event and its audit entry in one
+// write transaction, committed with full durability.
+void BM_Service_AddContactEntry(benchmark::State& state) {
+  services::ContactEntryInput in;
+  in.kind = "mote";
+  in.place = "hemma";
+  in.counterpart = "klienten";
+  in.minutes = "60";
+  in.note = "Gick igenom räkningarna och skrev en ansökan om god man tillsammans.";
+  service_loop(state, fixture().token(), [&](const services::Services& s, const services::Actor& a) {
+    return services::add_contact_entry(s, a, fixture().client_id(), in);
+  });
+}
+BENCHMARK(BM_Service_AddContactEntry);
+
+// One page (20 entries, notes opened) of a client's contact log with N entries (200 is about two
+// years of an assignment): paged in SQL, with the totals from an index, so it stays flat as the
+// history grows. Each N has a client of its own, filled once outside the timing.
+void BM_Service_ContactLogPage(benchmark::State& state) {
+  const services::Services& s = fixture().app().services();
+  auto actor = services::authenticate(s, fixture().token(), "127.0.0.1");
+  if (!actor) {
+    state.SkipWithError("authenticate failed");
+    return;
+  }
+  static std::map<std::int64_t, std::string> filled;
+  const std::int64_t n = state.range(0);
+  if (filled.count(n) == 0) {
+    auto mine = services::list_clients(s, *actor, {domain::CaseState::kActive});
+    if (!mine || mine->size() < 3) {
+      state.SkipWithError("ombud1 has too few active clients");
+      return;
+    }
+    const std::string id = (*mine)[filled.size() + 1].id;
+    services::ContactEntryInput in{"", "telefon", "", "forsakringskassan", "20", "Ringde om ansökan om bostadstillägg.",
+                                   0};
+    for (std::int64_t i = 0; i < n; ++i) {
+      in.date = format_date(add_days(services::today(s), -static_cast<int>(i % 700)));
+      if (!services::add_contact_entry(s, *actor, id, in)) {
+        state.SkipWithError("filling the log failed");
+        return;
+      }
+    }
+    (void)fixture().db().checkpoint();
+    filled[n] = id;
+  }
+  const std::string id = filled[n];
+  run_loop(state, "the service failed", [&] {
+    auto v = services::contact_log(s, *actor, id, 1, 20);
+    benchmark::DoNotOptimize(v);
+    return v.has_value() && v->total >= n;
+  });
+}
+BENCHMARK(BM_Service_ContactLogPage)->Arg(200)->Arg(2000);
 
 // The session lookup alone (hash the token, one SELECT joining sessions and users).
 void BM_Authenticate(benchmark::State& state) {

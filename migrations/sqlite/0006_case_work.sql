@@ -22,7 +22,17 @@ CREATE TABLE contact_log (
   created_at INTEGER NOT NULL,
   version INTEGER NOT NULL DEFAULT 1
 ) STRICT;
-CREATE INDEX contact_log_by_client ON contact_log(client_id, happened_on, created_at);
+-- A page of the log is read newest first straight off this index, so it does not grow costly with
+-- years of history.
+CREATE INDEX contact_log_by_client ON contact_log(client_id, happened_on, created_at, id);
+
+-- The log's totals, kept in the transaction that adds, edits or removes an entry, so that a page
+-- never counts the whole log.
+CREATE TABLE contact_log_totals (
+  client_id TEXT PRIMARY KEY REFERENCES clients(id) ON DELETE CASCADE,
+  entries INTEGER NOT NULL CHECK (entries >= 0),
+  minutes INTEGER NOT NULL CHECK (minutes >= 0)
+) STRICT;
 
 CREATE TABLE needs (
   client_id TEXT NOT NULL REFERENCES clients(id) ON DELETE CASCADE,

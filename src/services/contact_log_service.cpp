@@ -149,6 +149,7 @@ Result<ContactLogEntry> add_contact_entry(const Services& s, const Actor& actor,
     row.created_at = s.clock.now();
     fill_row(row, w, entry);
     OMBUD_CHECK(store::insert_contact_entry(tx.sql(), row));
+    OMBUD_CHECK(store::add_to_contact_totals(tx.sql(), client_id, 1, row.minutes));
     OMBUD_CHECK(store::insert_stat_event(tx.sql(), row.stat_id, stat_of(w, entry)));
     OMBUD_CHECK(audit(tx, s, AuditSubject::of(actor), AuditEvent{"create", "contact_log", client_id, row.id, "ok"}));
     out = OMBUD_TRY(entry_of(w, row));
@@ -165,7 +166,9 @@ Result<ContactLogEntry> edit_contact_entry(const Services& s, const Actor& actor
   Status done = internal::with_work(s, actor, client_id, true, [&](store::Tx& tx, WorkContext& w) -> Status {
     store::ContactLogRow row = OMBUD_TRY(find(tx.sql(), w, entry_id));
     if (row.version != in.version) return fail(Error::conflict("log.changed"));
+    const int minutes_before = row.minutes;
     fill_row(row, w, entry);
+    OMBUD_CHECK(store::add_to_contact_totals(tx.sql(), client_id, 0, row.minutes - minutes_before));
     if (!OMBUD_TRY(store::update_contact_entry(tx.sql(), row))) return fail(Error::conflict("log.changed"));
     OMBUD_CHECK(store::update_stat_event(tx.sql(), row.stat_id, stat_of(w, entry)));
     // The log records that the entry changed, never what it said before.
@@ -184,6 +187,7 @@ Status remove_contact_entry(const Services& s, const Actor& actor, const std::st
     store::ContactLogRow row = OMBUD_TRY(find(tx.sql(), w, entry_id));
     if (row.version != version) return fail(Error::conflict("log.changed"));
     OMBUD_CHECK(store::delete_contact_entry(tx.sql(), client_id, row.id));
+    OMBUD_CHECK(store::add_to_contact_totals(tx.sql(), client_id, -1, -row.minutes));
     OMBUD_CHECK(store::delete_stat_event(tx.sql(), row.stat_id));
     return audit(tx, s, AuditSubject::of(actor), AuditEvent{"delete", "contact_log", client_id, row.id, "ok"});
   });

@@ -52,16 +52,31 @@ Status delete_contact_entry(soci::session& sql, const std::string& client_id, co
   });
 }
 
+Status add_to_contact_totals(soci::session& sql, const std::string& client_id, long long entries, long long minutes) {
+  return guarded("contact_log.totals", [&]() -> Status {
+    // An UPDATE first: the row exists for every client with an entry. (An upsert would check the
+    // CHECK constraints on the negative values of a removal before it saw the conflict.)
+    soci::statement st = (sql.prepare << "UPDATE contact_log_totals SET entries = entries + :e, minutes = minutes + :m "
+                                         "WHERE client_id = :c",
+                          soci::use(entries), soci::use(minutes), soci::use(client_id));
+    st.execute(true);
+    if (st.get_affected_rows() == 0) {
+      sql << "INSERT INTO contact_log_totals(client_id, entries, minutes) VALUES(:c, :e, :m)", soci::use(client_id),
+          soci::use(entries), soci::use(minutes);
+    }
+    return {};
+  });
+}
+
 Result<ContactLogPage> list_contact_log(soci::session& sql, const std::string& client_id, int limit, int offset) {
   return guarded("contact_log.list", [&]() -> Result<ContactLogPage> {
     ContactLogPage page;
-    page.rows =
-        kLog.select_rows(sql, " WHERE client_id = :c ORDER BY happened_on DESC, created_at DESC, id LIMIT :l OFFSET :o",
-                         client_id, limit, offset);
-    soci::indicator ind = soci::i_ok;
-    sql << "SELECT COUNT(*), SUM(minutes) FROM contact_log WHERE client_id = :c", soci::into(page.total),
-        soci::into(page.total_minutes, ind), soci::use(client_id);
-    if (ind != soci::i_ok) page.total_minutes = 0;
+    page.rows = kLog.select_rows(
+        sql, " WHERE client_id = :c ORDER BY happened_on DESC, created_at DESC, id DESC LIMIT :l OFFSET :o", client_id,
+        limit, offset);
+    sql << "SELECT entries, minutes FROM contact_log_totals WHERE client_id = :c", soci::into(page.total),
+        soci::into(page.total_minutes), soci::use(client_id);
+    if (!sql.got_data()) page.total = page.total_minutes = 0;
     return page;
   });
 }

@@ -43,6 +43,9 @@ struct ContactLogPage {
   long long total = 0;
   long long total_minutes = 0;
 };
+/// Adds to the log's totals (negative to take away) in the transaction that changes an entry.
+Status add_to_contact_totals(soci::session& sql, const std::string& client_id, long long entries, long long minutes);
+
 /// One page of a client's log, `limit` entries from `offset`, with the totals of the whole log.
 Result<ContactLogPage> list_contact_log(soci::session& sql, const std::string& client_id, int limit, int offset);
 

@@ -23,10 +23,19 @@ using ombud::testing::TestApp;
 using ombud::testing::TestServices;
 using ombud::testing::WebClient;
 
-class Work : public ::testing::Test {
+std::string engine_name(const ::testing::TestParamInfo<store::Engine>& info) {
+  return info.param == store::Engine::kSqlite ? "Sqlite" : "Postgres";
+}
+
+// On both engines: the work tables, the totals kept beside the log and the events that follow.
+class Work : public ::testing::TestWithParam<store::Engine> {
  protected:
   void SetUp() override {
-    t = std::make_unique<TestApp>();
+    if (GetParam() == store::Engine::kPostgres && !ombud::testing::postgres_dsn()) {
+      if (ombud::testing::postgres_required()) ADD_FAILURE() << "OMBUD_REQUIRE_PG=1 but no PostgreSQL DSN";
+      GTEST_SKIP() << "no PostgreSQL for this run";
+    }
+    t = std::make_unique<TestApp>(GetParam());
     ASSERT_TRUE(services::initialise_config(t->services(), t->env().operation_id(), domain::seed_config()));
     ada = t->env().add_user("ada", "ombud");
     bo = t->env().add_user("bo", "ombud");
@@ -76,7 +85,7 @@ class Work : public ::testing::Test {
   long long bo = 0;
 };
 
-TEST_F(Work, AnOmbudLogsAContactInAFewTapsAndTheLogFeedsTheStatistics) {
+TEST_P(Work, AnOmbudLogsAContactInAFewTapsAndTheLogFeedsTheStatistics) {
   Response client_page = page->get("/clients/" + client);
   EXPECT_NE(client_page.body.find("href=\"" + log() + "\""), std::string::npos) << "the log is one tap away";
 
@@ -119,7 +128,7 @@ TEST_F(Work, AnOmbudLogsAContactInAFewTapsAndTheLogFeedsTheStatistics) {
   EXPECT_EQ(stats(domain::StatEventType::kContactLogged).size(), 2U);
 }
 
-TEST_F(Work, BadEntriesGetClearMessagesAndChangeNothing) {
+TEST_P(Work, BadEntriesGetClearMessagesAndChangeNothing) {
   Response bad = post(log(), log(),
                       {{"date", "2026-12-24"},
                        {"kind", "telefon"},
@@ -153,7 +162,7 @@ TEST_F(Work, BadEntriesGetClearMessagesAndChangeNothing) {
   EXPECT_TRUE(stats(domain::StatEventType::kContactLogged).empty());
 }
 
-TEST_F(Work, AnEntryIsEditedOrRemovedTogetherWithTheClientAndItsEventFollows) {
+TEST_P(Work, AnEntryIsEditedOrRemovedTogetherWithTheClientAndItsEventFollows) {
   Response made = api->api("POST", api_log(),
                            {{"date", "2026-11-02"},
                             {"kind", "mote"},
@@ -202,7 +211,7 @@ TEST_F(Work, AnEntryIsEditedOrRemovedTogetherWithTheClientAndItsEventFollows) {
   EXPECT_EQ(audited("delete", "contact_log"), 1);
 }
 
-TEST_F(Work, TheLogIsPagedWithItsTotals) {
+TEST_P(Work, TheLogIsPagedWithItsTotals) {
   for (int i = 0; i < 25; ++i) {
     ASSERT_EQ(api->api("POST", api_log(),
                        {{"date", "2026-11-01"}, {"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 10}})
@@ -221,7 +230,7 @@ TEST_F(Work, TheLogIsPagedWithItsTotals) {
   EXPECT_NE(p2.body.find("25 kontakter, sammanlagt 4 h 10 min."), std::string::npos);
 }
 
-TEST_F(Work, NobodyButTheClientsOmbudReadsTheWorkAndEveryRefusalIsLogged) {
+TEST_P(Work, NobodyButTheClientsOmbudReadsTheWorkAndEveryRefusalIsLogged) {
   ASSERT_EQ(api->api("POST", api_log(),
                      {{"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 10}, {"note", "Hemligt"}})
                 .status,
@@ -248,7 +257,7 @@ TEST_F(Work, NobodyButTheClientsOmbudReadsTheWorkAndEveryRefusalIsLogged) {
   EXPECT_EQ(by_policy, 2);
 }
 
-TEST_F(Work, TheNeedsMappingKeepsTheClientsWordsAndCountsTheAreasWithHelpWanted) {
+TEST_P(Work, TheNeedsMappingKeepsTheClientsWordsAndCountsTheAreasWithHelpWanted) {
   const std::string mapping = "/clients/" + client + "/mapping";
   Response form = page->get(mapping);
   ASSERT_EQ(form.status, 200);
@@ -291,7 +300,8 @@ TEST_F(Work, TheNeedsMappingKeepsTheClientsWordsAndCountsTheAreasWithHelpWanted)
   EXPECT_TRUE(stats(domain::StatEventType::kHelpWanted).empty());
 }
 
-TEST_F(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
+TEST_P(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
+  if (GetParam() != store::Engine::kSqlite) GTEST_SKIP() << "the file is SQLite's; PostgreSQL keeps its own";
   const std::string marker = "MARKER-Qz7kWork";
   ASSERT_EQ(api->api("POST", api_log(),
                      {{"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 10}, {"note", marker + "-note"}})
@@ -313,6 +323,9 @@ TEST_F(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
   ASSERT_FALSE(bytes.empty());
   EXPECT_EQ(bytes.find(marker), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, Work, ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
+                         engine_name);
 
 }  // namespace
 }  // namespace ombud::http
