@@ -16,20 +16,7 @@
 {{#ACTIONS}}<ul class="actions">
   {{#ACTION}}<li><a class="button{{#SECONDARY}} secondary{{/SECONDARY}}{{#DANGER}} danger{{/DANGER}}" href="{{HREF}}">{{LABEL}}</a></li>{{/ACTION}}
 </ul>{{/ACTIONS}}
-{{#FORM}}<section class="form-block"{{#FORM_HEADING}} aria-labelledby="{{ID}}"{{/FORM_HEADING}}>
-  {{#FORM_HEADING}}<h2 id="{{ID}}">{{TEXT}}</h2>{{/FORM_HEADING}}
-  {{#FORM_LEAD}}<p>{{TEXT}}</p>{{/FORM_LEAD}}
-  <form method="{{METHOD}}" action="{{ACTION}}" class="form" novalidate>
-    {{#CSRF_FIELD}}<input type="hidden" name="csrf" value="{{CSRF}}">{{/CSRF_FIELD}}
-    {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
-    {{#CONTROL}}{{>FIELD}}{{/CONTROL}}
-    <div class="form-actions">
-      <button type="submit" class="button{{#SECONDARY_BUTTON}} secondary{{/SECONDARY_BUTTON}}{{#DANGER_BUTTON}} danger{{/DANGER_BUTTON}}">{{SUBMIT}}</button>
-      {{#ALTERNATE}}<button type="submit" class="button secondary" name="{{NAME}}" value="{{VALUE}}">{{LABEL}}</button>{{/ALTERNATE}}
-      {{#CANCEL}}<a href="{{HREF}}">{{LABEL}}</a>{{/CANCEL}}
-    </div>
-  </form>
-</section>{{/FORM}}
+{{#FORM}}{{>FORM_BLOCK}}{{/FORM}}
 {{#TABLE}}<section class="table-block" aria-labelledby="{{ID}}">
   <h2 id="{{ID}}"{{#VISUALLY_HIDDEN}} class="visually-hidden"{{/VISUALLY_HIDDEN}}>{{TITLE}}</h2>
   {{#EMPTY}}<p>{{TEXT}}</p>{{/EMPTY}}
@@ -42,6 +29,7 @@
   </table>
   </div>{{/ROWS}}
 </section>{{/TABLE}}
+{{#FORM_AFTER}}{{>FORM_BLOCK}}{{/FORM_AFTER}}
 {{#PAGER}}<nav class="pager" aria-label="{{LABEL}}">
   {{#PREVIOUS}}<a href="{{HREF}}" rel="prev">{{LABEL}}</a>{{/PREVIOUS}}
   <span>{{TEXT}}</span>

@@ -106,6 +106,7 @@ std::vector<FieldError> validate_config(const OperationConfig& c) {
     if (!number_ok) e.push_back({field + ".number", "config.crisis_number_invalid"});
     if (utf8_length(k.note) > 120 || !is_clean_utf8(k.note)) e.push_back({field + ".note", "field.too_long"});
   }
+  if (c.max_active_goals < 1 || c.max_active_goals > 5) e.push_back({"max_active_goals", "config.max_active_goals"});
   if (c.life_areas.empty() || c.life_areas.size() > kMaxLifeAreas) {
     e.push_back({"life_areas", "config.life_areas_count"});
   }

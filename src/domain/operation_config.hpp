@@ -57,6 +57,9 @@ struct OperationConfig {
 
   // The life areas of the needs mapping (kartläggning), in the order the form asks them.
   std::vector<LifeArea> life_areas = default_life_areas();
+
+  // How many goals of a client's action plan may be active at once (handlingsplan: one at a time).
+  int max_active_goals = 1;
 };
 
 /// Field errors for a configuration that cannot be used; empty when it is valid.

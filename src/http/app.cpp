@@ -79,6 +79,8 @@ void register_routes(Router& router) {
   register_user_api_routes(router);
   register_work_routes(router);
   register_work_api_routes(router);
+  register_plan_routes(router);
+  register_plan_api_routes(router);
 }
 
 App::App(services::Services& services, const views::Renderer& views, HttpConfig config)

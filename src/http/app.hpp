@@ -132,6 +132,8 @@ void register_user_routes(Router& router);
 void register_user_api_routes(Router& router);
 void register_work_routes(Router& router);
 void register_work_api_routes(Router& router);
+void register_plan_routes(Router& router);
+void register_plan_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 
 }  // namespace ombud::http

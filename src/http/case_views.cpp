@@ -130,10 +130,11 @@ void show_errors(const Ctx& ctx, views::Page& page, const Error& error) {
 
 std::string notice_from_query(const Ctx& ctx) {
   static const std::set<std::string> kKnown = {
-      "contact_recorded", "inquiry_counted", "own_wish",      "assessment",   "orientation_booked",
-      "orientation_held", "priorities",      "assigned",      "status",       "config_saved",
-      "details",          "user_role",       "user_disabled", "user_enabled", "password_changed",
-      "log_added",        "log_saved",       "log_removed",   "mapping_saved"};
+      "contact_recorded", "inquiry_counted", "own_wish",      "assessment",    "orientation_booked",
+      "orientation_held", "priorities",      "assigned",      "status",        "config_saved",
+      "details",          "user_role",       "user_disabled", "user_enabled",  "password_changed",
+      "log_added",        "log_saved",       "log_removed",   "mapping_saved", "goal_added",
+      "goal_saved",       "goal_removed",    "step_added",    "step_saved",    "step_removed"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

@@ -289,7 +289,9 @@ Response get_client_page(Ctx& ctx) {
   if (services::may_work(*ctx.actor, *v)) {
     views::Callout work;
     work.heading = ctx.t("work.heading");
-    work.links = {{ctx.t("action.log"), base + "/log"}, {ctx.t("action.mapping"), base + "/mapping", true}};
+    work.links = {{ctx.t("action.log"), base + "/log"},
+                  {ctx.t("action.plan"), base + "/plan", true},
+                  {ctx.t("action.mapping"), base + "/mapping", true}};
     page.callouts.push_back(std::move(work));
   }
   switch (v->state) {

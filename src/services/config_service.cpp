@@ -41,6 +41,7 @@ std::string config_to_json(const domain::OperationConfig& c) {
   for (const auto& a : c.life_areas)
     areas.push_back({{"key", a.key}, {"label", a.label}});
   j["life_areas"] = areas;
+  j["max_active_goals"] = c.max_active_goals;
   return j.dump();
 }
 
@@ -76,6 +77,7 @@ Result<domain::OperationConfig> config_from_json(const std::string& text) {
           {k.at("label").get<std::string>(), k.value("number", std::string()), k.value("note", std::string())});
     }
     c.complaints_contact = j.value("complaints_contact", std::string());
+    c.max_active_goals = j.value("max_active_goals", 1);
     // Rules saved before the needs mapping existed keep the default life areas.
     if (j.contains("life_areas")) {
       c.life_areas.clear();

@@ -232,7 +232,9 @@ std::string render_page(const Renderer& r, const Frame& frame, const Page& page)
   }
   int form_number = 0;
   for (const auto& f : page.forms) {
-    auto* d = body->AddSectionDictionary("FORM");
+    // A form is placed before the tables, or after them when the list is what the page is about.
+    auto* d = body->AddSectionDictionary(f.after_tables ? "FORM_AFTER" : "FORM")->AddIncludeDictionary("FORM_BLOCK");
+    d->SetFilename(Renderer::key(frame.lang, "form_block"));
     ++form_number;
     if (!f.heading.empty()) {
       auto* h = d->AddSectionDictionary("FORM_HEADING");

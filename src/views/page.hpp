@@ -58,6 +58,7 @@ struct FormBlock {
   std::string submit;
   bool secondary_button = false;
   bool danger_button = false;  // the submit does what cannot be undone
+  bool after_tables = false;   // placed after the page's tables (changing what the tables list)
   // A second way to send the same form, e.g. "Registrera och hänvisa akut": a secondary button
   // that adds name=value to what is sent. Shown when label is set.
   struct Alternate {

@@ -1,5 +1,6 @@
 // An ombud's working day in a client's home, on a phone (375×812): open an active client, go
-// through the needs mapping together, log the visit, correct the entry and remove a mistaken one.
+// through the needs mapping together, log the visit, correct the entry and remove a mistaken one,
+// set a goal in the action plan with a first step and mark it done.
 // Every page state is checked with axe-core and for sideways scrolling; the log is also used with
 // the keyboard only and without JavaScript. The samordnare sees the case but not the work.
 
@@ -115,6 +116,28 @@ describe('the work inside an assignment', () => {
     await send(page, 'Ta bort anteckningen');
     assert.equal(await page.getByRole('status').innerText(), 'Anteckningen är borttagen.');
     assert.match(await mainText(page), /1 kontakt, sammanlagt 1 h\./);
+
+    // The action plan: one goal in the client's words, a small step, and the step done.
+    await visit(page, `${client}/plan`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Handlingsplan');
+    await check(page, 'the empty action plan');
+    await page.getByLabel('Målet').fill('Få ordning på ekonomin');
+    await send(page, 'Spara målet');
+    assert.equal(await page.getByRole('status').innerText(), 'Målet är sparat. Lägg till det första steget.');
+    await check(page, 'a new goal');
+    await page.getByLabel('Steget').fill('Ringa Kronofogden och fråga om en avbetalningsplan');
+    await page.getByRole('radio', { name: 'Ombudet' }).check();
+    await send(page, 'Spara steget');
+    await expectListsFit(page, 'the goal’s steps');
+    await navigateBy(page, () => page.getByRole('link', { name: /^Ändra steget Ringa Kronofogden/ }).click());
+    await check(page, 'a step');
+    await page.getByRole('checkbox', { name: 'Steget är klart' }).check();
+    await send(page, 'Spara steget');
+    assert.equal(await page.getByRole('status').innerText(), 'Steget är sparat.');
+    await navigateBy(page, () => page.getByRole('link', { name: 'Tillbaka till handlingsplanen' }).click());
+    assert.match(await mainText(page), /1 av 1/);
+    assert.match(await mainText(page), /Ni arbetar med ett mål i taget/);
+    await check(page, 'the action plan with its goal');
   });
 
   pageTest('the log works with the keyboard only', phone, async ({ page }) => {

@@ -26,6 +26,8 @@ struct Client {
   std::string code;
   std::string alias;
   std::string entry;  // a contact-log entry its ombud made with it
+  std::string goal;   // a goal of its action plan
+  std::string step;   // a step of that goal
 };
 
 bool client_scoped(const Route& r);
@@ -47,6 +49,20 @@ class Permissions : public ::testing::Test {
     other = make_active(sam, "Beta Dold", bo);
     own.entry = log_entry("ada", own);
     other.entry = log_entry("bo", other);
+    plan_goal("ada", own);
+    plan_goal("bo", other);
+  }
+
+  void plan_goal(const std::string& ombud, Client& client) {
+    WebClient c(t->app());
+    EXPECT_EQ(c.api_login(ombud, TestServices::kPassword).status, 201);
+    Response g = c.api("POST", "/api/v1/clients/" + client.id + "/goals", {{"text", "Målet " + client.alias}});
+    EXPECT_EQ(g.status, 201) << g.body;
+    client.goal = json::parse(g.body)["id"];
+    Response st = c.api("POST", "/api/v1/clients/" + client.id + "/goals/" + client.goal + "/steps",
+                        {{"text", "Steget " + client.alias}, {"actor", "klienten"}});
+    EXPECT_EQ(st.status, 201) << st.body;
+    client.step = json::parse(st.body)["id"];
   }
 
   std::string log_entry(const std::string& ombud, const Client& client) {
@@ -76,6 +92,8 @@ class Permissions : public ::testing::Test {
     std::string path = std::regex_replace(route.pattern, std::regex("\\{id\\}"), client.id);
     path = std::regex_replace(path, std::regex("\\{user\\}"), std::to_string(bo));
     path = std::regex_replace(path, std::regex("\\{entry\\}"), client.entry);
+    path = std::regex_replace(path, std::regex("\\{goal\\}"), client.goal);
+    path = std::regex_replace(path, std::regex("\\{step\\}"), client.step);
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.
@@ -96,6 +114,13 @@ class Permissions : public ::testing::Test {
           body = {{"kind", "telefon"}, {"counterpart", "klienten"}, {"minutes", 15}};
           if (route.method == "PUT") body["version"] = 1;
           if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
+        } else if (p.find("/goals") != std::string::npos || p.find("/steps/") != std::string::npos) {
+          // A goal or a step (an edit must carry the version; a removal gets a stale one).
+          if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
+          body = {{"text", "Ett steg i taget"}};
+          if (p.ends_with("/steps") || p.find("/steps/") != std::string::npos) body["actor"] = "ombudet";
+          if (p.ends_with("/goals/{goal}")) body["status"] = "aktivt";
+          if (route.method == "PUT") body["version"] = 1;
         } else if (p.ends_with("/mapping")) {
           body = {{"areas", json::array()}};
         } else if (p.ends_with("/contacts")) {
@@ -172,7 +197,11 @@ TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
         // The work records reach the client's own ombud only: not the samordnare, who sees the case.
         if (role != domain::Role::kOmbud) {
           EXPECT_EQ(r.body.find("Loggad "), std::string::npos) << what;
+          EXPECT_EQ(r.body.find("Målet "), std::string::npos) << what;
+          EXPECT_EQ(r.body.find("Steget "), std::string::npos) << what;
         }
+        EXPECT_EQ(r.body.find("Målet " + other.alias), std::string::npos) << what;
+        EXPECT_EQ(r.body.find("Steget " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Loggad " + other.alias), std::string::npos) << what;
       }
     }

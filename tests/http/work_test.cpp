@@ -312,6 +312,14 @@ TEST_P(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
                {{"areas", {{{"area", "halsa"}, {"version", 0}, {"words", marker + "-words"}, {"wants_help", true}}}}})
           .status,
       200);
+  Response goal = api->api("POST", "/api/v1/clients/" + client + "/goals", {{"text", marker + "-goal"}});
+  ASSERT_EQ(goal.status, 201);
+  ASSERT_EQ(
+      api->api("POST",
+               "/api/v1/clients/" + client + "/goals/" + json::parse(goal.body)["id"].get<std::string>() + "/steps",
+               {{"text", marker + "-step"}, {"actor", "klienten"}})
+          .status,
+      201);
   // The SQLite file and its WAL, as written.
   std::string bytes;
   for (const char* suffix : {"", "-wal"}) {
@@ -322,6 +330,73 @@ TEST_P(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
   }
   ASSERT_FALSE(bytes.empty());
   EXPECT_EQ(bytes.find(marker), std::string::npos);
+}
+
+TEST_P(Work, TheActionPlanHoldsOneActiveGoalWithSmallStepsAndKeepsItsRules) {
+  const std::string plan = "/clients/" + client + "/plan";
+  const std::string goals = "/api/v1/clients/" + client + "/goals";
+  Response empty = post(plan, plan, {{"text", "  "}});
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("Fältet måste fyllas i."), std::string::npos) << empty.body.substr(0, 200);
+  Response made = post(plan, plan, {{"text", "Få ordning på <b>ekonomin</b>"}});
+  ASSERT_EQ(made.status, 303) << made.body;
+  const std::string goal_page = std::string(made.header("location")).substr(0, made.header("location").find('?'));
+  Response shown = page->get(goal_page);
+  ASSERT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("Få ordning på &lt;b&gt;ekonomin&lt;/b&gt;"), std::string::npos);
+  // One goal at a time: no form for another, and the API refuses one.
+  Response p = page->get(plan);
+  EXPECT_NE(p.body.find("Ni arbetar med ett mål i taget."), std::string::npos);
+  EXPECT_EQ(p.body.find("action=\"" + plan + "\""), std::string::npos);
+  Response second = api->api("POST", goals, {{"text", "Ett mål till"}});
+  EXPECT_EQ(second.status, 409);
+  EXPECT_EQ(json::parse(second.body)["error"]["key"], "plan.too_many_active");
+
+  // Steps: who does what by when; a date that has passed is refused unless the step is done.
+  json g = json::parse(api->api("GET", goals).body)["goals"][0];
+  const std::string goal = g["id"];
+  Response past = post(goal_page, goal_page + "/steps",
+                       {{"text", "Ringa Kronofogden"}, {"actor", "ombudet"}, {"due", "2026-11-01"}});
+  EXPECT_EQ(past.status, 400);
+  EXPECT_NE(past.body.find("Datumet har redan varit."), std::string::npos);
+  Response step = post(goal_page, goal_page + "/steps",
+                       {{"text", "Ringa Kronofogden"}, {"actor", "ombudet"}, {"due", "2026-11-30"}});
+  ASSERT_EQ(step.status, 303) << step.body;
+  json steps = json::parse(api->api("GET", goals).body)["goals"][0]["steps"];
+  ASSERT_EQ(steps.size(), 1U);
+  EXPECT_EQ(steps[0]["actor"], "ombudet");
+  EXPECT_EQ(steps[0]["due"], "2026-11-30");
+  const std::string step_id = steps[0]["id"];
+  Response done = api->api(
+      "PUT", "/api/v1/clients/" + client + "/steps/" + step_id,
+      {{"text", "Ringa Kronofogden"}, {"actor", "ombudet"}, {"due", "2026-11-30"}, {"done", true}, {"version", 1}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(json::parse(done.body)["done"], "2026-11-23");
+  Response stale = api->api("PUT", "/api/v1/clients/" + client + "/steps/" + step_id,
+                            {{"text", "Annat"}, {"actor", "klienten"}, {"version", 1}});
+  EXPECT_EQ(stale.status, 409);
+
+  // The goal reached: its status and date; then a new goal may be set.
+  Response reached =
+      post(goal_page, goal_page, {{"version", "1"}, {"text", "Få ordning på ekonomin"}, {"status", "uppnatt"}});
+  ASSERT_EQ(reached.status, 303) << reached.body;
+  json after = json::parse(api->api("GET", goals).body)["goals"][0];
+  EXPECT_EQ(after["status"], "uppnatt");
+  EXPECT_EQ(after["status_on"], "2026-11-23");
+  EXPECT_EQ(api->api("POST", goals, {{"text", "Hitta en sysselsättning"}}).status, 201);
+  // Reopening the first one would make two active: refused.
+  Response reopen =
+      api->api("PUT", goals + "/" + goal, {{"text", "Få ordning på ekonomin"}, {"status", "aktivt"}, {"version", 2}});
+  EXPECT_EQ(reopen.status, 409);
+  // Removing a goal removes its steps, after the confirmation.
+  Response unconfirmed = post(goal_page, goal_page + "/remove", {{"version", "2"}});
+  EXPECT_EQ(unconfirmed.status, 400);
+  Response removed = post(goal_page, goal_page + "/remove", {{"version", "2"}, {"confirmed", "1"}});
+  ASSERT_EQ(removed.status, 303) << removed.body;
+  EXPECT_EQ(page->get("/clients/" + client + "/steps/" + step_id).status, 404);
+  EXPECT_EQ(json::parse(api->api("GET", goals).body)["goals"].size(), 1U);
+  EXPECT_EQ(audited("create", "goal"), 2);
+  EXPECT_EQ(audited("delete", "goal"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Work, ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
