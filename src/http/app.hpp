@@ -120,6 +120,12 @@ std::string safe_next(std::string_view next);
 /// The {user} of a /users/{user} route as a user id; "user.not_found" when it is not one.
 Result<long long> user_id_param(const Ctx& ctx);
 
+/// A number from the query string: `fallback` when absent, nothing when it is not one in 1..max.
+std::optional<long long> query_number(const Ctx& ctx, const char* name, long long fallback, long long max);
+
+/// The ?version= of a removal through the API; nothing when it is missing or not a number.
+std::optional<int> query_version(const Ctx& ctx);
+
 /// Every route of the application, in the order App matches them.
 void register_routes(Router& router);
 void register_web_routes(Router& router);

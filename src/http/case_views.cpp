@@ -5,6 +5,8 @@
 #include <functional>
 #include <set>
 
+#include "core/text.hpp"
+
 namespace ombud::http {
 
 std::string date_text(const std::optional<Date>& d) {
@@ -59,6 +61,26 @@ views::Control checkbox(std::string name, std::string label, bool checked, std::
 
 std::string today_text(const Ctx& ctx) {
   return format_date(services::today(ctx.s));
+}
+
+int form_version(const Form& form) {
+  long long v = 0;
+  return parse_int(form.get("version"), v) ? static_cast<int>(v) : -1;
+}
+
+int page_number(const Ctx& ctx) {
+  long long n = 1;
+  if (!parse_int(ctx.query("page"), n) || n < 1 || n > 100000) n = 1;
+  return static_cast<int>(n);
+}
+
+bool is_refusal(const Error& error) {
+  return error.code == ErrorCode::kNotFound || error.code == ErrorCode::kForbidden;
+}
+
+Response page_with_errors(const Ctx& ctx, views::Page& page, const Error& error) {
+  show_errors(ctx, page, error);
+  return page_response(ctx, page.heading, page, http_status(error.code));
 }
 
 std::string client_href(const std::string& id, const std::string& suffix) {

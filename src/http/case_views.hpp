@@ -54,6 +54,20 @@ views::Control select(std::string name, std::string label, std::vector<views::Op
 views::Control checkbox(std::string name, std::string label, bool checked, std::string hint = "");
 /// Today in the operation's time zone, as YYYY-MM-DD.
 std::string today_text(const Ctx& ctx);
+
+/// The record version a form was shown at (its hidden "version"); -1 when it has none, which no
+/// record has, so the change is refused as stale.
+int form_version(const Form& form);
+
+/// The page number of a paged list (?page=, from 1); a value that is not one shows the first page.
+int page_number(const Ctx& ctx);
+
+/// Whether an error refuses the record itself (not visible, not allowed) rather than the input:
+/// shown as an error page, not as the form again.
+bool is_refusal(const Error& error);
+
+/// The page again with the error's messages on its form, answered with the error's status.
+Response page_with_errors(const Ctx& ctx, views::Page& page, const Error& error);
 std::string client_href(const std::string& id, const std::string& suffix = "");
 
 /// The page frame with a literal heading (e.g. a client's name).

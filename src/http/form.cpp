@@ -32,4 +32,11 @@ const std::vector<std::string>& Form::all(const std::string& name) const {
   return it == fields_.end() ? kNone : it->second;
 }
 
+std::vector<std::string> Form::names() const {
+  std::vector<std::string> out;
+  for (const auto& [name, values] : fields_)
+    out.push_back(name);
+  return out;
+}
+
 }  // namespace ombud::http

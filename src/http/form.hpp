@@ -23,6 +23,8 @@ class Form {
   const std::string& get(const std::string& name) const;
   const std::vector<std::string>& all(const std::string& name) const;
   bool has(const std::string& name) const { return fields_.count(name) != 0; }
+  /// The names of the fields sent, in order.
+  std::vector<std::string> names() const;
 
  private:
   std::map<std::string, std::vector<std::string>> fields_;

@@ -77,15 +77,9 @@ Response get_clients(Ctx& ctx) {
     if (!state) return api_error(ctx, Error::field("state", "field.invalid"));
   }
   // Paged: `limit` (1–200, 50 unless given) cases from page `page` (from 1), with the total.
-  auto number = [&](const char* name, long long fallback, long long max) -> std::optional<long long> {
-    if (ctx.query(name).empty()) return fallback;
-    long long n = 0;
-    if (!parse_int(ctx.query(name), n) || n < 1 || n > max) return std::nullopt;
-    return n;
-  };
-  auto limit = number("limit", 50, services::kMaxPerPage);
+  auto limit = query_number(ctx, "limit", 50, services::kMaxPerPage);
   if (!limit) return api_error(ctx, Error::field("limit", "list.limit_invalid"));
-  auto page = number("page", 1, 100000);
+  auto page = query_number(ctx, "page", 1, 100000);
   if (!page) return api_error(ctx, Error::field("page", "list.page_invalid"));
   auto list = services::list_client_page(ctx.s, *ctx.actor, state, static_cast<int>(*page), static_cast<int>(*limit));
   if (!list) return api_error(ctx, list.error());

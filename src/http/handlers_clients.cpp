@@ -24,11 +24,6 @@ std::vector<views::Option> yes_no(const Ctx& ctx, const std::string& selected) {
   return {{"ja", ctx.t("form.yes"), selected == "ja"}, {"nej", ctx.t("form.no"), selected == "nej"}};
 }
 
-int version_of(const Form& f) {
-  long long v = 0;
-  return parse_int(f.get("version"), v) ? static_cast<int>(v) : -1;
-}
-
 // Loads the client for a page; a missing or hidden client is a 404 page.
 Result<services::ClientView> client_for(Ctx& ctx) {
   return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
@@ -395,7 +390,7 @@ Response own_wish(Ctx& ctx) {
       ctx, [&](const services::ClientView& v, const Form* f) { return own_wish_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         return services::confirm_own_wish(ctx.s, *ctx.actor, v.id,
-                                          {version_of(f), f.get("date"), f.get("how"), f.get("received_by")});
+                                          {form_version(f), f.get("date"), f.get("how"), f.get("received_by")});
       },
       "own_wish");
 }
@@ -467,7 +462,7 @@ Response assessment(Ctx& ctx) {
       ctx, [&](const services::ClientView& v, const Form* f) { return assessment_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
         services::AssessmentInput in;
-        in.version = version_of(f);
+        in.version = form_version(f);
         in.date = f.get("date");
         in.outcome = f.get("outcome");
         in.reason = f.get("reason");
@@ -534,8 +529,8 @@ Response orientation(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return booking_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        services::BookingInput in{version_of(f),  f.get("date"),  f.get("time"),
-                                  f.get("place"), f.all("ombud"), f.get("trusted_person") == "1"};
+        services::BookingInput in{form_version(f), f.get("date"),  f.get("time"),
+                                  f.get("place"),  f.all("ombud"), f.get("trusted_person") == "1"};
         return services::book_orientation(ctx.s, *ctx.actor, v.id, in);
       },
       "orientation_booked");
@@ -592,8 +587,8 @@ Response orientation_held(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return held_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        return services::record_orientation(ctx.s, *ctx.actor, v.id,
-                                            {version_of(f), f.get("held_on"), f.get("decision"), f.all("priorities")});
+        return services::record_orientation(
+            ctx.s, *ctx.actor, v.id, {form_version(f), f.get("held_on"), f.get("decision"), f.all("priorities")});
       },
       "orientation_held");
 }
@@ -619,7 +614,7 @@ Response priorities(Ctx& ctx) {
   return case_form(
       ctx, [&](const services::ClientView& v, const Form* f) { return priorities_page(ctx, v, f); },
       [&](const services::ClientView& v, const Form& f) {
-        return services::set_priorities(ctx.s, *ctx.actor, v.id, {version_of(f), f.all("priorities")});
+        return services::set_priorities(ctx.s, *ctx.actor, v.id, {form_version(f), f.all("priorities")});
       },
       "priorities");
 }
@@ -689,7 +684,7 @@ Response assignment(Ctx& ctx) {
       [&](const services::ClientView& v, const Form& f) {
         return services::assign(
             ctx.s, *ctx.actor, v.id,
-            {version_of(f), f.get("ombud"), f.get("date"), f.get("reason"), f.get("bypass_reason")});
+            {form_version(f), f.get("ombud"), f.get("date"), f.get("reason"), f.get("bypass_reason")});
       },
       "assigned");
 }
@@ -751,8 +746,8 @@ Response details(Ctx& ctx) {
       [&](const services::ClientView& v, const Form& f) {
         return services::update_details(
             ctx.s, *ctx.actor, v.id,
-            {version_of(f), f.get("alias"), f.get("reach"), f.get("municipality"), f.get("birth_year"), f.get("gender"),
-             f.get("confirmed_adult") == "1", f.get("moved_on")});
+            {form_version(f), f.get("alias"), f.get("reach"), f.get("municipality"), f.get("birth_year"),
+             f.get("gender"), f.get("confirmed_adult") == "1", f.get("moved_on")});
       },
       "details");
 }
@@ -810,7 +805,7 @@ Response status(Ctx& ctx) {
       [&](const services::ClientView& v, const Form& f) {
         return services::change_status(
             ctx.s, *ctx.actor, v.id,
-            {version_of(f), f.get("action"), f.get("date"), f.get("reason"), f.get("confirmed") == "1"});
+            {form_version(f), f.get("action"), f.get("date"), f.get("reason"), f.get("confirmed") == "1"});
       },
       "status");
 }

@@ -92,12 +92,8 @@ Response get_start(Ctx& ctx) {
 Response get_clients(Ctx& ctx) {
   std::string state = ctx.query("state");
   auto parsed = domain::parse_code(domain::kCaseStates, state);
-  long long number = 1;
-  if (!ctx.query("page").empty() && (!parse_int(ctx.query("page"), number) || number < 1 || number > 100000)) {
-    number = 1;  // a page number that is not one shows the first page
-  }
   constexpr int kPerPage = 50;
-  auto list = services::list_client_page(ctx.s, *ctx.actor, parsed, static_cast<int>(number), kPerPage);
+  auto list = services::list_client_page(ctx.s, *ctx.actor, parsed, page_number(ctx), kPerPage);
   if (!list) return page_error(ctx, list.error());
   auto staff = services::staff_names(ctx.s, *ctx.actor);
   if (!staff) return page_error(ctx, staff.error());

@@ -24,11 +24,6 @@ std::string step_href(const std::string& client_id, const std::string& step_id, 
   return client_href(client_id, "/steps/" + step_id + suffix);
 }
 
-int version_of(const Form& f) {
-  long long v = 0;
-  return parse_int(f.get("version"), v) ? static_cast<int>(v) : -1;
-}
-
 Control textarea(std::string name, std::string label, std::string value, std::string hint) {
   Control c = text(std::move(name), std::move(label), std::move(value));
   c.kind = K::kTextarea;
@@ -53,15 +48,6 @@ views::FormBlock removal(const Ctx& ctx, const std::string& action, int version,
   f.hidden = {{"version", std::to_string(version)}};
   f.controls.push_back(checkbox("confirmed", ctx.t(confirm), false));
   return f;
-}
-
-Response with_errors(const Ctx& ctx, views::Page& page, const Error& e) {
-  show_errors(ctx, page, e);
-  return page_response(ctx, page.heading, page, http_status(e.code));
-}
-
-bool is_refusal(const Error& e) {
-  return e.code == ErrorCode::kNotFound || e.code == ErrorCode::kForbidden;
 }
 
 // ---- The plan ----------------------------------------------------------------------------------
@@ -122,7 +108,7 @@ Response post_plan(Ctx& ctx) {
   if (added) return redirect(plan_href(v->id, "/" + added->id + "?notice=goal_added"));
   auto page = plan_page(ctx, *v, &*ctx.form);
   if (!page) return page_error(ctx, page.error());
-  return with_errors(ctx, *page, added.error());
+  return page_with_errors(ctx, *page, added.error());
 }
 
 // ---- A goal ------------------------------------------------------------------------------------
@@ -203,7 +189,7 @@ Response show_goal(Ctx& ctx, const std::string& sent_to = "", const std::optiona
   auto page = goal_page(ctx, *v, ctx.param("goal"), error ? &*ctx.form : nullptr, sent_to);
   if (!page) return page_error(ctx, page.error());
   if (!error) return page_response(ctx, page->heading, *page);
-  return with_errors(ctx, *page, *error);
+  return page_with_errors(ctx, *page, *error);
 }
 
 Response get_goal(Ctx& ctx) {
@@ -213,7 +199,7 @@ Response get_goal(Ctx& ctx) {
 Response post_goal(Ctx& ctx) {
   const Form& f = *ctx.form;
   auto saved = services::change_goal(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("goal"),
-                                     {std::string(f.get("text")), std::string(f.get("status")), version_of(f)});
+                                     {std::string(f.get("text")), std::string(f.get("status")), form_version(f)});
   if (!saved) return is_refusal(saved.error()) ? page_error(ctx, saved.error()) : show_goal(ctx, "goal", saved.error());
   return redirect(plan_href(ctx.param("id"), "/" + saved->id + "?notice=goal_saved"));
 }
@@ -222,7 +208,7 @@ Response post_goal_remove(Ctx& ctx) {
   const Form& f = *ctx.form;
   if (f.get("confirmed") != "1")
     return show_goal(ctx, "remove", Error::field("confirmed", "plan.remove_not_confirmed"));
-  auto st = services::remove_goal(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("goal"), version_of(f));
+  auto st = services::remove_goal(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("goal"), form_version(f));
   if (!st) return is_refusal(st.error()) ? page_error(ctx, st.error()) : show_goal(ctx, "remove", st.error());
   return redirect(plan_href(ctx.param("id"), "?notice=goal_removed"));
 }
@@ -278,7 +264,7 @@ Response show_step(Ctx& ctx, const std::optional<Error>& error = std::nullopt) {
   auto page = step_page(ctx, *v, ctx.param("step"), error ? &*ctx.form : nullptr);
   if (!page) return page_error(ctx, page.error());
   if (!error) return page_response(ctx, page->heading, *page);
-  return with_errors(ctx, *page, *error);
+  return page_with_errors(ctx, *page, *error);
 }
 
 Response get_step(Ctx& ctx) {
@@ -288,7 +274,7 @@ Response get_step(Ctx& ctx) {
 Response post_step_change(Ctx& ctx) {
   const Form& f = *ctx.form;
   services::StepInput in{std::string(f.get("text")), std::string(f.get("actor")), std::string(f.get("due")),
-                         f.get("done") == "1", version_of(f)};
+                         f.get("done") == "1", form_version(f)};
   auto saved = services::change_step(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("step"), in);
   if (!saved) return is_refusal(saved.error()) ? page_error(ctx, saved.error()) : show_step(ctx, saved.error());
   return redirect(plan_href(ctx.param("id"), "/" + saved->goal_id + "?notice=step_saved"));
@@ -297,7 +283,7 @@ Response post_step_change(Ctx& ctx) {
 Response post_step_remove(Ctx& ctx) {
   const Form& f = *ctx.form;
   if (f.get("confirmed") != "1") return show_step(ctx, Error::field("confirmed", "plan.remove_not_confirmed"));
-  auto st = services::remove_step(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("step"), version_of(f));
+  auto st = services::remove_step(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("step"), form_version(f));
   if (!st) return is_refusal(st.error()) ? page_error(ctx, st.error()) : show_step(ctx, st.error());
   // Back to the step's goal (named by the form, so only an id of the right form is followed).
   const std::string goal(f.get("goal"));

@@ -36,13 +36,6 @@ json goal_json(const services::PlanGoal& g) {
           {"steps", steps}};
 }
 
-// The version of a removal, from ?version=.
-std::optional<int> query_version(const Ctx& ctx) {
-  long long v = 0;
-  if (!parse_int(ctx.query("version"), v)) return std::nullopt;
-  return static_cast<int>(v);
-}
-
 Response no_content() {
   Response res;
   res.status = 204;

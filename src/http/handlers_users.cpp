@@ -135,8 +135,7 @@ Response post_user(Ctx& ctx) {
   auto added = services::add_user(ctx.s, services::UserAdministrator::of(*ctx.actor), nu);
   if (!added) {
     views::Page page = new_user_page(ctx, &f);
-    show_errors(ctx, page, added.error());
-    return page_response(ctx, page.heading, page, http_status(added.error().code));
+    return page_with_errors(ctx, page, added.error());
   }
   return one_time_password_page(ctx, 201, added->id, std::string(trim(nu.display_name)),
                                 to_lower_ascii(trim(nu.username)), added->one_time_password, "users.added_title");
@@ -198,8 +197,7 @@ Response show_user(Ctx& ctx, long long id, const std::optional<Error>& error = s
   auto page = user_page(ctx, id);
   if (!page) return page_error(ctx, page.error());
   if (!error) return page_response(ctx, page->heading, *page);
-  show_errors(ctx, *page, *error);
-  return page_response(ctx, page->heading, *page, http_status(error->code));
+  return page_with_errors(ctx, *page, *error);
 }
 
 Response get_user(Ctx& ctx) {

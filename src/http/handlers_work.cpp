@@ -60,8 +60,7 @@ services::ContactEntryInput input_of(const Form& f) {
   in.counterpart = f.get("counterpart");
   in.minutes = f.get("minutes");
   in.note = f.get("note");
-  long long v = 0;
-  in.version = parse_int(f.get("version"), v) ? static_cast<int>(v) : -1;
+  in.version = form_version(f);
   return in;
 }
 
@@ -157,12 +156,6 @@ Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_n
   return page;
 }
 
-int page_query(const Ctx& ctx) {
-  long long n = 1;
-  if (!parse_int(ctx.query("page"), n) || n < 1 || n > 100000) n = 1;
-  return static_cast<int>(n);
-}
-
 // The client, for a work page; a client the actor may not see answers as the case pages do.
 Result<services::ClientView> work_client(Ctx& ctx) {
   return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
@@ -171,7 +164,7 @@ Result<services::ClientView> work_client(Ctx& ctx) {
 Response get_log(Ctx& ctx) {
   auto v = work_client(ctx);
   if (!v) return page_error(ctx, v.error());
-  auto page = log_page(ctx, *v, page_query(ctx), nullptr);
+  auto page = log_page(ctx, *v, page_number(ctx), nullptr);
   if (!page) return page_error(ctx, page.error());
   return page_response(ctx, page->heading, *page);
 }
@@ -183,8 +176,7 @@ Response post_log(Ctx& ctx) {
   if (added) return redirect(log_href(v->id, "?notice=log_added"));
   auto page = log_page(ctx, *v, 1, &*ctx.form);
   if (!page) return page_error(ctx, page.error());
-  show_errors(ctx, *page, added.error());
-  return page_response(ctx, page->heading, *page, http_status(added.error().code));
+  return page_with_errors(ctx, *page, added.error());
 }
 
 Result<views::Page> entry_page(Ctx& ctx, const services::ClientView& v, const services::ContactLogEntry& e,
@@ -224,8 +216,7 @@ Response show_entry(Ctx& ctx, const std::optional<Error>& error = std::nullopt) 
   auto page = entry_page(ctx, *v, *e, error ? &*ctx.form : nullptr);
   if (!page) return page_error(ctx, page.error());
   if (!error) return page_response(ctx, page->heading, *page);
-  show_errors(ctx, *page, *error);
-  return page_response(ctx, page->heading, *page, http_status(error->code));
+  return page_with_errors(ctx, *page, *error);
 }
 
 Response get_entry(Ctx& ctx) {
@@ -236,10 +227,7 @@ Response post_entry(Ctx& ctx) {
   const std::string& id = ctx.param("id");
   auto saved = services::edit_contact_entry(ctx.s, *ctx.actor, id, ctx.param("entry"), input_of(*ctx.form));
   if (!saved) {
-    if (saved.error().code == ErrorCode::kNotFound || saved.error().code == ErrorCode::kForbidden) {
-      return page_error(ctx, saved.error());
-    }
-    return show_entry(ctx, saved.error());
+    return is_refusal(saved.error()) ? page_error(ctx, saved.error()) : show_entry(ctx, saved.error());
   }
   return redirect(log_href(id, "?notice=log_saved"));
 }
@@ -248,14 +236,9 @@ Response post_entry_remove(Ctx& ctx) {
   const std::string& id = ctx.param("id");
   const Form& f = *ctx.form;
   if (f.get("confirmed") != "1") return show_entry(ctx, Error::field("confirmed", "log.remove_not_confirmed"));
-  long long version = 0;
-  if (!parse_int(f.get("version"), version)) version = -1;
-  auto st = services::remove_contact_entry(ctx.s, *ctx.actor, id, ctx.param("entry"), static_cast<int>(version));
+  auto st = services::remove_contact_entry(ctx.s, *ctx.actor, id, ctx.param("entry"), form_version(f));
   if (!st) {
-    if (st.error().code == ErrorCode::kNotFound || st.error().code == ErrorCode::kForbidden) {
-      return page_error(ctx, st.error());
-    }
-    return show_entry(ctx, st.error());
+    return is_refusal(st.error()) ? page_error(ctx, st.error()) : show_entry(ctx, st.error());
   }
   return redirect(log_href(id, "?notice=log_removed"));
 }
@@ -303,23 +286,27 @@ Response get_mapping(Ctx& ctx) {
 Response post_mapping(Ctx& ctx) {
   auto v = work_client(ctx);
   if (!v) return page_error(ctx, v.error());
-  auto current = services::needs_mapping(ctx.s, *ctx.actor, v->id);
-  if (!current) return page_error(ctx, current.error());
+  // The areas the form showed, each named by its hidden "areas.<key>.version"; the service refuses
+  // an area it does not know.
   const Form& f = *ctx.form;
   std::vector<services::NeedInput> areas;
-  for (const auto& a : current->areas) {
-    const std::string p = "areas." + a.area;
-    if (!f.has(p + ".version")) continue;  // an area added to the rules after the form was shown
+  for (const auto& name : f.names()) {
+    constexpr std::string_view kPrefix = "areas.";
+    constexpr std::string_view kSuffix = ".version";
+    if (!name.starts_with(kPrefix) || !name.ends_with(kSuffix) || name.size() <= kPrefix.size() + kSuffix.size()) {
+      continue;
+    }
+    const std::string area = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+    const std::string p = "areas." + area;
     long long version = 0;
-    if (!parse_int(f.get(p + ".version"), version)) version = -1;
-    areas.push_back({a.area, std::string(f.get(p + ".words")), f.get(p + ".help") == "1", static_cast<int>(version)});
+    if (!parse_int(f.get(name), version)) version = -1;
+    areas.push_back({area, std::string(f.get(p + ".words")), f.get(p + ".help") == "1", static_cast<int>(version)});
   }
   auto saved = services::save_needs_mapping(ctx.s, *ctx.actor, v->id, areas);
   if (saved) return redirect(client_href(v->id, "/mapping?notice=mapping_saved"));
   auto page = mapping_page(ctx, *v, saved.error().code == ErrorCode::kConflict ? nullptr : &f);
   if (!page) return page_error(ctx, page.error());
-  show_errors(ctx, *page, saved.error());
-  return page_response(ctx, page->heading, *page, http_status(saved.error().code));
+  return page_with_errors(ctx, *page, saved.error());
 }
 
 }  // namespace

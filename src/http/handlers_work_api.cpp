@@ -40,16 +40,12 @@ services::ContactEntryInput entry_input(JsonInput& in, bool edit) {
 }
 
 Response get_contacts(Ctx& ctx) {
-  long long page = 1;
-  long long limit = 20;
-  if (!ctx.query("page").empty() && (!parse_int(ctx.query("page"), page) || page < 1 || page > 100000)) {
-    return api_error(ctx, Error::field("page", "list.page_invalid"));
-  }
-  if (!ctx.query("limit").empty() &&
-      (!parse_int(ctx.query("limit"), limit) || limit < 1 || limit > services::kMaxLogPerPage)) {
-    return api_error(ctx, Error::field("limit", "list.limit_invalid"));
-  }
-  auto log = services::contact_log(ctx.s, *ctx.actor, ctx.param("id"), static_cast<int>(page), static_cast<int>(limit));
+  auto page = query_number(ctx, "page", 1, 100000);
+  if (!page) return api_error(ctx, Error::field("page", "list.page_invalid"));
+  auto limit = query_number(ctx, "limit", 20, services::kMaxLogPerPage);
+  if (!limit) return api_error(ctx, Error::field("limit", "list.limit_invalid"));
+  auto log =
+      services::contact_log(ctx.s, *ctx.actor, ctx.param("id"), static_cast<int>(*page), static_cast<int>(*limit));
   if (!log) return api_error(ctx, log.error());
   json entries = json::array();
   for (const auto& e : log->entries)
@@ -87,10 +83,9 @@ Response put_contact(Ctx& ctx) {
 }
 
 Response delete_contact(Ctx& ctx) {
-  long long version = 0;
-  if (!parse_int(ctx.query("version"), version)) return api_error(ctx, Error::field("version", "field.required"));
-  auto st =
-      services::remove_contact_entry(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("entry"), static_cast<int>(version));
+  auto version = query_version(ctx);
+  if (!version) return api_error(ctx, Error::field("version", "field.required"));
+  auto st = services::remove_contact_entry(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("entry"), *version);
   if (!st) return api_error(ctx, st.error());
   Response res;
   res.status = 204;

@@ -108,6 +108,19 @@ std::string safe_next(std::string_view next) {
   return std::string(next);
 }
 
+std::optional<long long> query_number(const Ctx& ctx, const char* name, long long fallback, long long max) {
+  if (ctx.query(name).empty()) return fallback;
+  long long n = 0;
+  if (!parse_int(ctx.query(name), n) || n < 1 || n > max) return std::nullopt;
+  return n;
+}
+
+std::optional<int> query_version(const Ctx& ctx) {
+  long long v = 0;
+  if (!parse_int(ctx.query("version"), v)) return std::nullopt;
+  return static_cast<int>(v);
+}
+
 Result<long long> user_id_param(const Ctx& ctx) {
   long long id = 0;
   if (!parse_int(ctx.param("user"), id) || id <= 0) return fail(Error::not_found("user.not_found"));

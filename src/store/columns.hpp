@@ -189,8 +189,9 @@ class Table {
     prepare_bound(st, insert());
     st.execute(true);
   }
-  /// Writes the kAlways columns of `row` where `tail` (WHERE …) holds; one placeholder per
-  /// parameter, in order. Returns how many rows it changed.
+  /// Writes the kAlways columns of `row` to the rows `tail` selects (a WHERE clause, which may be
+  /// preceded by more SET assignments); one placeholder per parameter, in order. Returns how many
+  /// rows it changed.
   template <typename... Params>
   long long update_row(soci::session& sql, const Row& row, const std::string& tail, const Params&... params) const {
     soci::statement st(sql);

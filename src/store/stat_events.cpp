@@ -51,10 +51,7 @@ const Table<StatEventRow> kStatEvents("stat_events",
 }  // namespace
 
 Status insert_stat_event(soci::session& sql, const domain::StatEvent& e) {
-  return guarded("stat_events.insert", [&]() -> Status {
-    kStatEvents.insert_row(sql, StatEventRow{e, crypto::random_id()});
-    return {};
-  });
+  return insert_stat_event(sql, crypto::random_id(), e);
 }
 
 Status insert_stat_event(soci::session& sql, const std::string& id, const domain::StatEvent& e) {

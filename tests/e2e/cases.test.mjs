@@ -19,6 +19,7 @@ import {
   logOut,
   mainText,
   navigateBy,
+  phone,
   startServer,
   submitForm,
   visit,
@@ -27,8 +28,6 @@ import {
 
 const TEST_TIMEOUT = 45_000;
 const PATH_TIMEOUT = 90_000;
-
-const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 // ---------------------------------------------------------------------------------------------
 // What a person reads and does on these pages

@@ -42,6 +42,9 @@ export const chromiumArgs = [
 ];
 
 /** The WCAG 2.0/2.1 A and AA rule sets every page must pass. */
+/** A phone (iPhone SE/12 mini-class) in CSS pixels: the screen ombud use in clients' homes. */
+export const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 // The axe engine is the pinned axe-core package, injected explicitly, so a copy nested under
@@ -386,6 +389,12 @@ export async function expectNoHorizontalOverflow(page, label = pathOf(page.url()
       `sticking out: ${m.wide.join(', ') || '(none found)'}`,
   );
   return m;
+}
+
+/** Both checks every new page state gets: axe-core (WCAG 2.1 AA) and no sideways scrolling. */
+export async function expectAccessibleAndFits(page, label = pathOf(page.url())) {
+  await expectNoAxeViolations(page, label);
+  await expectNoHorizontalOverflow(page, label);
 }
 
 /**

@@ -14,8 +14,9 @@ import {
   launchBrowser,
   logIn,
   logOut,
-  navigateBy,
   mainText,
+  navigateBy,
+  phone,
   startServer,
   submitForm,
   visit,
@@ -24,8 +25,7 @@ import {
 
 const TEST_TIMEOUT = 30_000;
 
-// A phone (iPhone SE/12 mini-class) and a 1280×800 screen at 200 % and at 400 % zoom, in CSS pixels.
-const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+// A 1280×800 screen at 200 % and at 400 % zoom, in CSS pixels (the phone is support.mjs's).
 const zoom200 = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
 const zoom400 = { viewport: { width: 320, height: 200 }, deviceScaleFactor: 4 };
 

@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 
 import {
+  expectAccessibleAndFits,
   expectListsFit,
-  expectNoAxeViolations,
-  expectNoHorizontalOverflow,
   launchBrowser,
   logIn,
   logOut,
   mainText,
   navigateBy,
+  phone,
   startServer,
   submitForm,
   visit,
@@ -22,7 +22,6 @@ import {
 } from './support.mjs';
 
 const TEST_TIMEOUT = 60_000;
-const phone = { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const oneTime = /[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}/;
 
 describe('the admin’s user pages', () => {
@@ -45,11 +44,6 @@ describe('the admin’s user pages', () => {
   const pageTest = (name, options, fn) =>
     it(name, { timeout: TEST_TIMEOUT }, () => withPage(browser, server, options, fn));
 
-  async function check(page, label) {
-    await expectNoAxeViolations(page, label);
-    await expectNoHorizontalOverflow(page, label);
-  }
-
   /** The one-time password shown on the page after "Engångslösenord". */
   async function shownPassword(page) {
     const value = await page.locator('dl.facts div', { hasText: 'Engångslösenord' }).locator('dd').innerText();
@@ -60,15 +54,15 @@ describe('the admin’s user pages', () => {
   pageTest('an admin adds a user, who chooses an own password at the first login', phone, async ({ page }) => {
     await logIn(page, 'admin', undefined, { next: '/users' });
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Användare');
-    await check(page, 'the users page');
+    await expectAccessibleAndFits(page, 'the users page');
     await expectListsFit(page, 'the users page');
 
     await navigateBy(page, () => page.getByRole('link', { name: 'Lägg till användare' }).click());
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Lägg till användare');
-    await check(page, 'the new-user form');
+    await expectAccessibleAndFits(page, 'the new-user form');
     await submitForm(page, () => page.getByRole('button', { name: 'Lägg till användare' }).click(), { status: 400 });
     assert.match(await page.getByRole('alert').innerText(), /Rätta följande:/);
-    await check(page, 'the new-user form with errors');
+    await expectAccessibleAndFits(page, 'the new-user form with errors');
 
     await page.getByLabel('Namn', { exact: true }).fill('Hanna Provberg');
     await page.getByLabel('Användarnamn').fill('hanna');
@@ -77,7 +71,7 @@ describe('the admin’s user pages', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Hanna Provberg är tillagd');
     assert.match(await mainText(page), /aldrig i e-post eller sms/);
     const password = await shownPassword(page);
-    await check(page, 'the one-time password page');
+    await expectAccessibleAndFits(page, 'the one-time password page');
     await logOut(page);
 
     // Hanna's first login leads to one page only: choosing her own password.
@@ -85,7 +79,7 @@ describe('the admin’s user pages', () => {
     assert.equal(new URL(page.url()).pathname, '/account/password');
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Välj ett eget lösenord');
     assert.equal(await page.getByRole('navigation', { name: 'Huvudmeny' }).count(), 0, 'no menu leads away');
-    await check(page, 'the forced password page');
+    await expectAccessibleAndFits(page, 'the forced password page');
     await visit(page, '/contacts/new');
     assert.equal(new URL(page.url()).pathname, '/account/password', 'every other page leads back here');
 
@@ -95,7 +89,7 @@ describe('the admin’s user pages', () => {
     await submitForm(page, () => page.getByLabel('Upprepa det nya lösenordet').press('Enter'), { status: 400 });
     assert.match(await page.getByRole('alert').innerText(), /Lösenorden är inte likadana/);
     assert.equal(await page.getByLabel('Nytt lösenord').inputValue(), '', 'a password never comes back');
-    await check(page, 'the forced password page with errors');
+    await expectAccessibleAndFits(page, 'the forced password page with errors');
 
     await page.getByLabel('Engångslösenord').fill(password);
     await page.getByLabel('Nytt lösenord').fill('Hallonbåtar-till-fikat');
@@ -105,7 +99,7 @@ describe('the admin’s user pages', () => {
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Ny kontakt');
     assert.equal(await page.getByRole('status').innerText(), 'Ditt lösenord är bytt.');
     assert.ok(await page.getByRole('navigation', { name: 'Huvudmeny' }).isVisible());
-    await check(page, 'the start page after the new password');
+    await expectAccessibleAndFits(page, 'the start page after the new password');
     await logOut(page);
     await logIn(page, 'hanna', 'Hallonbåtar-till-fikat');
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Mina klienter');
@@ -119,7 +113,7 @@ describe('the admin’s user pages', () => {
       await logIn(page, 'admin', undefined, { next: '/users' });
       await navigateBy(page, () => page.getByRole('link', { name: ledning }).click());
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), ledning);
-      await check(page, 'a user page');
+      await expectAccessibleAndFits(page, 'a user page');
 
       await page.getByRole('radio', { name: 'Länsstyrelsen' }).check();
       await submitForm(page, () => page.getByRole('button', { name: 'Spara roll' }).click(), { status: 303 });
@@ -131,14 +125,14 @@ describe('the admin’s user pages', () => {
       await submitForm(page, () => page.getByRole('button', { name: 'Stäng av kontot' }).click(), { status: 303 });
       assert.match(await page.getByRole('status').innerText(), /Kontot är avstängt/);
       assert.match(await mainText(page), /Status Avstängd/);
-      await check(page, 'a disabled user');
+      await expectAccessibleAndFits(page, 'a disabled user');
       await submitForm(page, () => page.getByRole('button', { name: 'Aktivera kontot' }).click(), { status: 303 });
       assert.equal(await page.getByRole('status').innerText(), 'Kontot är aktiverat.');
 
       await submitForm(page, () => page.getByRole('button', { name: 'Ge nytt engångslösenord' }).click(), { status: 200 });
       assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), `Nytt engångslösenord för ${ledning}`);
       await shownPassword(page);
-      await check(page, 'a new one-time password');
+      await expectAccessibleAndFits(page, 'a new one-time password');
       await navigateBy(page, () => page.getByRole('link', { name: 'Alla användare' }).click());
       const row = page.getByRole('main').locator('tbody tr', { hasText: ledning });
       assert.match(await row.innerText(), /har inte valt eget lösenord/);
@@ -148,7 +142,7 @@ describe('the admin’s user pages', () => {
       assert.match(await mainText(page), /Det här är ditt eget konto/);
       assert.equal(await page.getByRole('button', { name: 'Stäng av kontot' }).count(), 0);
       assert.equal(await page.getByRole('button', { name: 'Spara roll' }).count(), 0);
-      await check(page, 'the admin’s own user page');
+      await expectAccessibleAndFits(page, 'the admin’s own user page');
     },
   );
 
