@@ -139,6 +139,8 @@ void register_user_api_routes(Router& router);
 void register_work_routes(Router& router);
 void register_work_api_routes(Router& router);
 void register_plan_routes(Router& router);
+void register_network_routes(Router& router);
+void register_network_api_routes(Router& router);
 void register_plan_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 

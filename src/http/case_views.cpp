@@ -150,13 +150,50 @@ void show_errors(const Ctx& ctx, views::Page& page, const Error& error) {
   }
 }
 
+views::Control textarea(std::string name, std::string label, std::string value, std::string hint) {
+  views::Control c = text(std::move(name), std::move(label), std::move(value));
+  c.kind = views::Control::Kind::kTextarea;
+  c.hint = std::move(hint);
+  return c;
+}
+
+views::FormBlock removal(const Ctx& ctx, const std::string& action, int version, const char* heading, const char* lead,
+                         const char* confirm, const char* submit) {
+  views::FormBlock f;
+  f.heading = ctx.t(heading);
+  f.lead = ctx.t(lead);
+  f.action = action;
+  f.submit = ctx.t(submit);
+  f.danger_button = true;
+  f.hidden = {{"version", std::to_string(version)}};
+  f.controls.push_back(checkbox("confirmed", ctx.t(confirm), false));
+  return f;
+}
+
+views::Cell consent_cell(const Ctx& ctx, domain::ConsentStanding standing, const std::optional<Date>& until) {
+  using S = domain::ConsentStanding;
+  const std::string date = until ? format_date(*until) : "";
+  switch (standing) {
+    case S::kValid:
+      return {until ? ctx.t("consent_standing.valid_until", {{"date", date}}) : ctx.t("consent_standing.valid_open"),
+              "", "ok"};
+    case S::kExpired: return {ctx.t("consent_standing.expired", {{"date", date}}), "", "danger"};
+    case S::kRevoked: return {ctx.t("consent_standing.revoked"), "", "danger"};
+    case S::kNotYetValid: return {ctx.t("consent_standing.not_yet"), "", "warning"};
+    case S::kMissing: break;
+  }
+  return {ctx.t("consent_standing.missing"), "", "warning"};
+}
+
 std::string notice_from_query(const Ctx& ctx) {
   static const std::set<std::string> kKnown = {
-      "contact_recorded", "inquiry_counted", "own_wish",      "assessment",    "orientation_booked",
-      "orientation_held", "priorities",      "assigned",      "status",        "config_saved",
-      "details",          "user_role",       "user_disabled", "user_enabled",  "password_changed",
-      "log_added",        "log_saved",       "log_removed",   "mapping_saved", "goal_added",
-      "goal_saved",       "goal_removed",    "step_added",    "step_saved",    "step_removed"};
+      "contact_recorded", "inquiry_counted", "own_wish",        "assessment",    "orientation_booked",
+      "orientation_held", "priorities",      "assigned",        "status",        "config_saved",
+      "details",          "user_role",       "user_disabled",   "user_enabled",  "password_changed",
+      "log_added",        "log_saved",       "log_removed",     "mapping_saved", "goal_added",
+      "goal_saved",       "goal_removed",    "step_added",      "step_saved",    "step_removed",
+      "network_added",    "network_saved",   "network_removed", "consent_added", "consent_saved",
+      "consent_revoked",  "consent_removed"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

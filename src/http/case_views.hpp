@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/network.hpp"
 #include "domain/queue.hpp"
 #include "domain/vocabulary.hpp"
 #include "http/app.hpp"
@@ -52,6 +53,14 @@ views::Control date_control(const Ctx& ctx, std::string name, std::string label,
 views::Control radios(std::string name, std::string label, std::vector<views::Option> options);
 views::Control select(std::string name, std::string label, std::vector<views::Option> options, std::string hint = "");
 views::Control checkbox(std::string name, std::string label, bool checked, std::string hint = "");
+views::Control textarea(std::string name, std::string label, std::string value, std::string hint);
+/// A confirmed removal of a work record: a box to tick and a red button, for what cannot be
+/// undone. The keys name the catalogue's heading, lead, box and button.
+views::FormBlock removal(const Ctx& ctx, const std::string& action, int version, const char* heading, const char* lead,
+                         const char* confirm, const char* submit);
+/// Where a consent leaves the ombud with someone in the network: a badge with its words ("Gäller
+/// till 2027-06-30", "Samtycke saknas").
+views::Cell consent_cell(const Ctx& ctx, domain::ConsentStanding standing, const std::optional<Date>& until);
 /// Today in the operation's time zone, as YYYY-MM-DD.
 std::string today_text(const Ctx& ctx);
 

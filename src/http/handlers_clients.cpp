@@ -286,7 +286,9 @@ Response get_client_page(Ctx& ctx) {
     work.heading = ctx.t("work.heading");
     work.links = {{ctx.t("action.log"), base + "/log"},
                   {ctx.t("action.plan"), base + "/plan", true},
-                  {ctx.t("action.mapping"), base + "/mapping", true}};
+                  {ctx.t("action.mapping"), base + "/mapping", true},
+                  {ctx.t("action.network"), base + "/network", true},
+                  {ctx.t("action.consents"), base + "/consents", true}};
     page.callouts.push_back(std::move(work));
   }
   switch (v->state) {

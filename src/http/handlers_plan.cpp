@@ -24,30 +24,9 @@ std::string step_href(const std::string& client_id, const std::string& step_id, 
   return client_href(client_id, "/steps/" + step_id + suffix);
 }
 
-Control textarea(std::string name, std::string label, std::string value, std::string hint) {
-  Control c = text(std::move(name), std::move(label), std::move(value));
-  c.kind = K::kTextarea;
-  c.hint = std::move(hint);
-  return c;
-}
-
 std::string status_text(const Ctx& ctx, const services::PlanGoal& g) {
   return ctx.t("plan.status_since", {{"status", label_of(ctx, "goal_status.", domain::kGoalStatuses, g.status)},
                                      {"date", format_date(g.status_on)}});
-}
-
-// A confirmed removal: a ticked box and a red button, for what cannot be undone.
-views::FormBlock removal(const Ctx& ctx, const std::string& action, int version, const char* heading, const char* lead,
-                         const char* confirm, const char* submit) {
-  views::FormBlock f;
-  f.heading = ctx.t(heading);
-  f.lead = ctx.t(lead);
-  f.action = action;
-  f.submit = ctx.t(submit);
-  f.danger_button = true;
-  f.hidden = {{"version", std::to_string(version)}};
-  f.controls.push_back(checkbox("confirmed", ctx.t(confirm), false));
-  return f;
 }
 
 // ---- The plan ----------------------------------------------------------------------------------

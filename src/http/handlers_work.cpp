@@ -7,6 +7,7 @@
 #include "http/case_views.hpp"
 #include "services/contact_log_service.hpp"
 #include "services/mapping_service.hpp"
+#include "services/network_service.hpp"
 
 namespace ombud::http {
 
@@ -37,11 +38,16 @@ struct EntryValues {
   std::string date, kind, place, counterpart, minutes, note, version;
 };
 
+// The log form names someone in the network map by "network:<id>" in the same list as the
+// categories, so that choosing whom takes one tap.
+constexpr std::string_view kNetworkPrefix = "network:";
+
 EntryValues values_of(const services::ContactLogEntry& e) {
   return {format_date(e.on),
           std::string(domain::code_of(domain::kContactKinds, e.kind)),
           e.place ? std::string(domain::code_of(domain::kPlaces, *e.place)) : std::string(),
-          std::string(domain::code_of(domain::kCounterparts, e.counterpart)),
+          e.network_id ? std::string(kNetworkPrefix) + *e.network_id
+                       : std::string(domain::code_of(domain::kCounterparts, e.counterpart)),
           std::to_string(e.minutes),
           e.note,
           std::to_string(e.version)};
@@ -58,6 +64,10 @@ services::ContactEntryInput input_of(const Form& f) {
   in.kind = f.get("kind");
   in.place = f.get("place");
   in.counterpart = f.get("counterpart");
+  if (in.counterpart.starts_with(kNetworkPrefix)) {
+    in.network_id = in.counterpart.substr(kNetworkPrefix.size());
+    in.counterpart.clear();
+  }
   in.minutes = f.get("minutes");
   in.note = f.get("note");
   in.version = form_version(f);
@@ -65,16 +75,26 @@ services::ContactEntryInput input_of(const Form& f) {
 }
 
 // The entry's controls: a few taps on a phone (the kind as buttons, the rest as short lists).
-std::vector<Control> entry_controls(const Ctx& ctx, const EntryValues& v) {
+std::vector<Control> entry_controls(const Ctx& ctx, const EntryValues& v,
+                                    const std::vector<services::NetworkChoice>& people) {
   std::vector<Control> out;
   out.push_back(date_control(ctx, "date", ctx.t("log.date"), v.date));
   out.push_back(radios("kind", ctx.t("log.kind"), options_of(ctx, "log_kind.", domain::kContactKinds, v.kind)));
   Control place = select("place", ctx.t("log.place"),
                          options_of(ctx, "place.", domain::kPlaces, v.place, "log.no_place"), ctx.t("log.place_hint"));
   out.push_back(std::move(place));
-  out.push_back(select(
-      "counterpart", ctx.t("log.counterpart"),
-      options_of(ctx, "counterpart.", domain::kCounterparts, v.counterpart.empty() ? "klienten" : v.counterpart)));
+  // Whom: the client alone, then the client's own network by name, then the categories.
+  auto categories =
+      options_of(ctx, "counterpart.", domain::kCounterparts, v.counterpart.empty() ? "klienten" : v.counterpart);
+  std::vector<views::Option> whom(categories.begin(), categories.begin() + 1);
+  for (const auto& p : people) {
+    const std::string value = std::string(kNetworkPrefix) + p.id;
+    whom.push_back({value, p.name + " (" + label_of(ctx, "network_kind.", domain::kNetworkKinds, p.kind) + ")",
+                    value == v.counterpart});
+  }
+  whom.insert(whom.end(), categories.begin() + 1, categories.end());
+  out.push_back(select("counterpart", ctx.t("log.counterpart"), std::move(whom),
+                       people.empty() ? "" : ctx.t("log.counterpart_hint")));
   Control minutes = select("minutes", ctx.t("log.time"), {});
   bool listed = false;
   for (int m : kMinuteChoices) {
@@ -108,6 +128,15 @@ std::string kind_text(const Ctx& ctx, const services::ContactLogEntry& e) {
   return s;
 }
 
+// Whom an entry was with: their name when the entry names someone in the network, with a word
+// where no consent let the ombud speak with them that day.
+views::Cell with_cell(const Ctx& ctx, const services::ContactLogEntry& e) {
+  if (e.network_name.empty()) return {label_of(ctx, "counterpart.", domain::kCounterparts, e.counterpart)};
+  views::Cell c{e.network_name};
+  if (e.consent != domain::ConsentStanding::kValid) c.note = consent_cell(ctx, e.consent, std::nullopt).text;
+  return c;
+}
+
 Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_number, const Form* sent) {
   auto log = OMBUD_TRY(services::contact_log(ctx.s, *ctx.actor, v.id, page_number, kLogPerPage));
   views::Page page;
@@ -119,7 +148,7 @@ Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_n
   f.submit = ctx.t("log.submit");
   EntryValues values =
       sent != nullptr ? values_of(*sent) : EntryValues{today_text(ctx), "mote", "", "klienten", "", "", ""};
-  f.controls = entry_controls(ctx, values);
+  f.controls = entry_controls(ctx, values, log.network);
   page.forms.push_back(std::move(f));
 
   views::Table t;
@@ -129,7 +158,7 @@ Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_n
   for (const auto& e : log.entries) {
     t.rows.push_back({{format_date(e.on), "", "", "", true},
                       {kind_text(ctx, e)},
-                      {label_of(ctx, "counterpart.", domain::kCounterparts, e.counterpart)},
+                      with_cell(ctx, e),
                       {duration_text(ctx, e.minutes)},
                       {e.note},
                       {ctx.t("log.change"), log_href(v.id, "/" + e.id), "", "", false,
@@ -181,6 +210,9 @@ Response post_log(Ctx& ctx) {
 
 Result<views::Page> entry_page(Ctx& ctx, const services::ClientView& v, const services::ContactLogEntry& e,
                                const Form* sent) {
+  std::vector<services::NetworkChoice> people;
+  for (const auto& p : OMBUD_TRY(services::network_map(ctx.s, *ctx.actor, v.id)).people)
+    people.push_back({p.id, p.name, p.kind});
   views::Page page;
   page.heading = ctx.t("log.edit_title");
   page.lead = {ctx.t("log.edit_lead", {{"name", v.display_name()}, {"code", v.code}})};
@@ -192,7 +224,7 @@ Result<views::Page> entry_page(Ctx& ctx, const services::ClientView& v, const se
   f.cancel = {ctx.t("form.cancel"), log_href(v.id)};
   EntryValues values = sent != nullptr && !removing ? values_of(*sent) : values_of(e);
   f.hidden = {{"version", values.version}};
-  f.controls = entry_controls(ctx, values);
+  f.controls = entry_controls(ctx, values, people);
   page.forms.push_back(std::move(f));
 
   views::FormBlock remove;

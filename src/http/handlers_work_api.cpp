@@ -21,6 +21,8 @@ json entry_json(const services::ContactLogEntry& e) {
           {"kind", std::string(domain::code_of(domain::kContactKinds, e.kind))},
           {"place", e.place ? json(std::string(domain::code_of(domain::kPlaces, *e.place))) : json(nullptr)},
           {"counterpart", std::string(domain::code_of(domain::kCounterparts, e.counterpart))},
+          {"network_id", e.network_id ? json(*e.network_id) : json(nullptr)},
+          {"network_name", e.network_id ? json(e.network_name) : json(nullptr)},
           {"minutes", e.minutes},
           {"note", e.note},
           {"version", e.version}};
@@ -31,7 +33,8 @@ services::ContactEntryInput entry_input(JsonInput& in, bool edit) {
   e.date = in.string("date", false);
   e.kind = in.string("kind", true);
   e.place = in.string("place", false);
-  e.counterpart = in.string("counterpart", true);
+  e.network_id = in.string("network_id", false);
+  e.counterpart = in.string("counterpart", e.network_id.empty());
   auto minutes = in.integer("minutes", true);
   e.minutes = minutes ? std::to_string(*minutes) : std::string();
   e.note = in.string("note", false);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/network.hpp"
 #include "domain/vocabulary.hpp"
 #include "domain/work.hpp"
 #include "services/context.hpp"
@@ -22,6 +23,9 @@ struct ContactLogEntry {
   domain::ContactKind kind = domain::ContactKind::kMeeting;
   std::optional<domain::Place> place;
   domain::Counterpart counterpart = domain::Counterpart::kClientOnly;
+  std::optional<std::string> network_id;  // whom in the network map it was with, if named
+  std::string network_name;
+  domain::ConsentStanding consent = domain::ConsentStanding::kMissing;  // for them, on the entry's date
   int minutes = 0;
   std::string note;
   long long recorded_by = 0;
@@ -32,15 +36,24 @@ struct ContactLogEntry {
 struct ContactEntryInput {
   std::string date;  // YYYY-MM-DD; empty is today
   std::string kind;
-  std::string place;  // a kPlaces code, only for a meeting; may be empty
-  std::string counterpart;
+  std::string place;        // a kPlaces code, only for a meeting; may be empty
+  std::string counterpart;  // may be empty when network_id is given: the category is theirs
+  std::string network_id;   // someone in this client's network map, or ""
   std::string minutes;
   std::string note;
   int version = 0;  // the version the user edited (edits and removals)
 };
 
+/// Someone in the client's network map, as the log's form offers them.
+struct NetworkChoice {
+  std::string id;
+  std::string name;
+  domain::NetworkKind kind = domain::NetworkKind::kPrivate;
+};
+
 struct ContactLog {
   std::vector<ContactLogEntry> entries;  // newest first
+  std::vector<NetworkChoice> network;    // whom an entry may name
   long long total = 0;
   long long total_minutes = 0;
   int page = 1;
@@ -54,6 +67,8 @@ Result<ContactLog> contact_log(const Services& s, const Actor& actor, const std:
                                int limit);
 Result<ContactLogEntry> contact_entry(const Services& s, const Actor& actor, const std::string& client_id,
                                       const std::string& entry_id);
+/// A network_id of no one in this client's map is refused ("network_id": "log.counterpart_unknown"),
+/// and so is a counterpart other than theirs ("counterpart": "log.counterpart_mismatch").
 Result<ContactLogEntry> add_contact_entry(const Services& s, const Actor& actor, const std::string& client_id,
                                           const ContactEntryInput& input);
 /// A stale version is refused ("log.changed") and nothing is overwritten.

@@ -128,6 +128,8 @@ class Table {
       : name_(name), from_(from), columns_(std::move(columns)) {}
   Table(std::string_view name, std::vector<Column<Row>> columns) : Table(name, name, std::move(columns)) {}
 
+  std::string_view name() const { return name_; }
+
   /// "SELECT <every column> FROM <from>", qualified by `alias` ("c") when given.
   std::string select(std::string_view alias = {}) const {
     return "SELECT " + columns_of(alias) + " FROM " + std::string(from_);

@@ -22,6 +22,7 @@ struct ContactLogRow {
   std::string kind;
   std::optional<std::string> place;
   std::string counterpart;
+  std::optional<std::string> network_id;  // whom in the network map, when the entry names them
   int minutes = 0;
   std::optional<std::string> note_ct;
   std::string stat_id;

@@ -25,9 +25,11 @@ struct Client {
   std::string id;
   std::string code;
   std::string alias;
-  std::string entry;  // a contact-log entry its ombud made with it
-  std::string goal;   // a goal of its action plan
-  std::string step;   // a step of that goal
+  std::string entry;    // a contact-log entry its ombud made with it
+  std::string goal;     // a goal of its action plan
+  std::string step;     // a step of that goal
+  std::string person;   // someone in its network map
+  std::string consent;  // a consent to speak with them
 };
 
 bool client_scoped(const Route& r);
@@ -51,6 +53,24 @@ class Permissions : public ::testing::Test {
     other.entry = log_entry("bo", other);
     plan_goal("ada", own);
     plan_goal("bo", other);
+    network("ada", own);
+    network("bo", other);
+  }
+
+  void network(const std::string& ombud, Client& client) {
+    WebClient c(t->app());
+    EXPECT_EQ(c.api_login(ombud, TestServices::kPassword).status, 201);
+    Response p = c.api("POST", "/api/v1/clients/" + client.id + "/network",
+                       {{"kind", "socialtjansten"}, {"name", "Nätverket " + client.alias}});
+    EXPECT_EQ(p.status, 201) << p.body;
+    client.person = json::parse(p.body)["id"];
+    Response k = c.api("POST", "/api/v1/clients/" + client.id + "/consents",
+                       {{"network_id", client.person},
+                        {"scopes", {"kontakta"}},
+                        {"form", "muntligt"},
+                        {"matter", "Samtycket " + client.alias}});
+    EXPECT_EQ(k.status, 201) << k.body;
+    client.consent = json::parse(k.body)["id"];
   }
 
   void plan_goal(const std::string& ombud, Client& client) {
@@ -94,6 +114,8 @@ class Permissions : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{entry\\}"), client.entry);
     path = std::regex_replace(path, std::regex("\\{goal\\}"), client.goal);
     path = std::regex_replace(path, std::regex("\\{step\\}"), client.step);
+    path = std::regex_replace(path, std::regex("\\{person\\}"), client.person);
+    path = std::regex_replace(path, std::regex("\\{consent\\}"), client.consent);
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.
@@ -121,6 +143,16 @@ class Permissions : public ::testing::Test {
           if (p.ends_with("/steps") || p.find("/steps/") != std::string::npos) body["actor"] = "ombudet";
           if (p.ends_with("/goals/{goal}")) body["status"] = "aktivt";
           if (route.method == "PUT") body["version"] = 1;
+        } else if (p.find("/network") != std::string::npos) {
+          if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
+          body = {{"kind", "privat"}, {"name", "Granne"}};
+          if (route.method == "PUT") body["version"] = 1;
+        } else if (p.find("/consents") != std::string::npos) {
+          if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
+          if (!p.ends_with("/revoke"))
+            body = {{"network_id", client.person}, {"scopes", {"lamna"}}, {"form", "fullmakt"}};
+          body["version"] = 99;
+          if (route.method == "POST" && p.ends_with("/consents")) body.erase("version");
         } else if (p.ends_with("/mapping")) {
           body = {{"areas", json::array()}};
         } else if (p.ends_with("/contacts")) {
@@ -199,7 +231,11 @@ TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
           EXPECT_EQ(r.body.find("Loggad "), std::string::npos) << what;
           EXPECT_EQ(r.body.find("Målet "), std::string::npos) << what;
           EXPECT_EQ(r.body.find("Steget "), std::string::npos) << what;
+          EXPECT_EQ(r.body.find("Nätverket "), std::string::npos) << what;
+          EXPECT_EQ(r.body.find("Samtycket "), std::string::npos) << what;
         }
+        EXPECT_EQ(r.body.find("Nätverket " + other.alias), std::string::npos) << what;
+        EXPECT_EQ(r.body.find("Samtycket " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Målet " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Steget " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Loggad " + other.alias), std::string::npos) << what;

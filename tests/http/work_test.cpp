@@ -7,83 +7,18 @@
 #include <fstream>
 #include <sstream>
 
-#include <gtest/gtest.h>
-
-#include "domain/operation_config.hpp"
-#include "services/config_service.hpp"
-#include "store/audit.hpp"
-#include "store/stat_events.hpp"
-#include "support/web_client.hpp"
+#include "work_fixture.hpp"
 
 namespace ombud::http {
 namespace {
 
 using nlohmann::json;
+using ombud::testing::engine_name;
 using ombud::testing::TestApp;
 using ombud::testing::TestServices;
 using ombud::testing::WebClient;
 
-std::string engine_name(const ::testing::TestParamInfo<store::Engine>& info) {
-  return info.param == store::Engine::kSqlite ? "Sqlite" : "Postgres";
-}
-
-// On both engines: the work tables, the totals kept beside the log and the events that follow.
-class Work : public ::testing::TestWithParam<store::Engine> {
- protected:
-  void SetUp() override {
-    if (GetParam() == store::Engine::kPostgres && !ombud::testing::postgres_dsn()) {
-      if (ombud::testing::postgres_required()) ADD_FAILURE() << "OMBUD_REQUIRE_PG=1 but no PostgreSQL DSN";
-      GTEST_SKIP() << "no PostgreSQL for this run";
-    }
-    t = std::make_unique<TestApp>(GetParam());
-    ASSERT_TRUE(services::initialise_config(t->services(), t->env().operation_id(), domain::seed_config()));
-    ada = t->env().add_user("ada", "ombud");
-    bo = t->env().add_user("bo", "ombud");
-    t->env().add_user("cecilia", "samordnare");
-    WebClient sam(t->app());
-    ASSERT_EQ(sam.api_login("cecilia", TestServices::kPassword).status, 201);
-    client = ombud::testing::make_active_case(sam, "Vera Arbetsdag", ada, {ada, bo})["id"];
-    page = std::make_unique<WebClient>(t->app());
-    ASSERT_EQ(page->login("ada", TestServices::kPassword).status, 303);
-    api = std::make_unique<WebClient>(t->app());
-    ASSERT_EQ(api->api_login("ada", TestServices::kPassword).status, 201);
-  }
-
-  std::string log() { return "/clients/" + client + "/log"; }
-  std::string api_log() { return "/api/v1/clients/" + client + "/contacts"; }
-
-  Response post(const std::string& from, const std::string& action,
-                std::vector<std::pair<std::string, std::string>> fields) {
-    EXPECT_EQ(page->get(from).status, 200) << from;
-    fields.emplace_back("csrf", page->csrf_from_last_page());
-    return page->post_form(action, fields);
-  }
-
-  std::vector<domain::StatEvent> stats(domain::StatEventType type) {
-    auto conn = t->env().db().acquire();
-    std::vector<domain::StatEvent> out;
-    auto all = store::list_stat_events(conn.sql(), t->env().operation_id());
-    for (const auto& e : *all) {
-      if (e.type == type) out.push_back(e);
-    }
-    return out;
-  }
-
-  long long audited(const std::string& action, const std::string& kind) {
-    auto conn = t->env().db().acquire();
-    long long n = 0;
-    conn.sql() << "SELECT COUNT(*) FROM audit_log WHERE action = :a AND record_kind = :k", soci::use(action),
-        soci::use(kind), soci::into(n);
-    return n;
-  }
-
-  std::unique_ptr<TestApp> t;
-  std::unique_ptr<WebClient> page;
-  std::unique_ptr<WebClient> api;
-  std::string client;
-  long long ada = 0;
-  long long bo = 0;
-};
+class Work : public ombud::testing::WorkFixture {};
 
 TEST_P(Work, AnOmbudLogsAContactInAFewTapsAndTheLogFeedsTheStatistics) {
   Response client_page = page->get("/clients/" + client);
@@ -320,6 +255,20 @@ TEST_P(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
                {{"text", marker + "-step"}, {"actor", "klienten"}})
           .status,
       201);
+  Response person = api->api("POST", "/api/v1/clients/" + client + "/network",
+                             {{"kind", "god_man"},
+                              {"name", marker + "-name"},
+                              {"does", marker + "-does"},
+                              {"contact_agreed", true},
+                              {"contact", marker + "-contact"}});
+  ASSERT_EQ(person.status, 201);
+  ASSERT_EQ(api->api("POST", "/api/v1/clients/" + client + "/consents",
+                     {{"network_id", json::parse(person.body)["id"]},
+                      {"scopes", {"kontakta"}},
+                      {"form", "fullmakt"},
+                      {"matter", marker + "-matter"}})
+                .status,
+            201);
   // The SQLite file and its WAL, as written.
   std::string bytes;
   for (const char* suffix : {"", "-wal"}) {
