@@ -66,6 +66,13 @@ Status check_password_policy(std::string_view password, std::string_view usernam
   return {};
 }
 
+std::string make_one_time_password(std::string_view username) {
+  for (;;) {
+    std::string pw = crypto::one_time_password();
+    if (check_password_policy(pw, username)) return pw;
+  }
+}
+
 UserAdministrator UserAdministrator::of(const Actor& actor) {
   return UserAdministrator{AuditSubject::of(actor), actor.user_id, actor.operation_id, actor.role};
 }
@@ -133,14 +140,6 @@ UserSummary summary_of(const store::UserRecord& u) {
                      u.created_at,
                      u.password_changed_at,
                      u.version};
-}
-
-// A one-time password that passes the same policy as a chosen one.
-std::string make_one_time_password(std::string_view username) {
-  for (;;) {
-    std::string pw = crypto::one_time_password();
-    if (check_password_policy(pw, username)) return pw;
-  }
 }
 
 AuditEvent user_event(const char* action, long long user_id, const std::string& extra = {}) {

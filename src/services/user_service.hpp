@@ -21,6 +21,10 @@ namespace ombud::services {
 /// common or dictionary password (cracklib).
 Status check_password_policy(std::string_view password, std::string_view username);
 
+/// A one-time password that passes the same policy as a chosen one: the random generator may now
+/// and then produce one cracklib refuses, so this draws again until the policy accepts it.
+std::string make_one_time_password(std::string_view username);
+
 /// Who administers users: a signed-in user (who must be allowed to, and reaches only the users of
 /// their own operation) or the command line (an operator on the server, any operation).
 struct UserAdministrator {
