@@ -5,6 +5,7 @@
 #   - no public services header includes a store header or names a store type (but the opaque
 #     handle of the database in Services, which nothing outside services can use);
 #   - views/ include nothing of services/ or http/;
+#   - export/ (printed documents) includes no other project header;
 #   - domain/ includes only the standard library without I/O, domain/ and the I/O-free part of
 #     core/ (results, dates, text).
 # Prints each crossing as FILE:LINE and fails when there is one.
@@ -26,6 +27,8 @@ crossing "a services header exposes the store" \
     | grep -vE '^services/context\.hpp:[0-9]+:(class Database;|  store::Database& db;)' || true)"
 crossing "views/ reaches services or http" \
   "$(grep -nE '^\s*#\s*include\s*[<"](services|http)/' -r views || true)"
+crossing "export/ includes a project header outside export/" \
+  "$(grep -nE '^\s*#\s*include\s*"' -r export | grep -vE '#\s*include\s*"export/' || true)"
 # domain/: project headers from core/ and domain/ only; standard headers but those that do I/O.
 crossing "domain/ includes a header outside domain/ and core's results, dates and text" \
   "$(grep -nE '^\s*#\s*include\s*"' -r domain | grep -vE '#\s*include\s*"(domain/|core/(result|time|text)\.hpp")' || true)"

@@ -141,6 +141,8 @@ void register_work_api_routes(Router& router);
 void register_plan_routes(Router& router);
 void register_network_routes(Router& router);
 void register_network_api_routes(Router& router);
+void register_document_routes(Router& router);
+void register_document_api_routes(Router& router);
 void register_plan_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 

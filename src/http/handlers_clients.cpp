@@ -288,7 +288,8 @@ Response get_client_page(Ctx& ctx) {
                   {ctx.t("action.plan"), base + "/plan", true},
                   {ctx.t("action.mapping"), base + "/mapping", true},
                   {ctx.t("action.network"), base + "/network", true},
-                  {ctx.t("action.consents"), base + "/consents", true}};
+                  {ctx.t("action.consents"), base + "/consents", true},
+                  {ctx.t("action.copy"), base + "/copy", true}};
     page.callouts.push_back(std::move(work));
   }
   switch (v->state) {

@@ -340,6 +340,9 @@ Result<views::Page> consent_page(Ctx& ctx, const services::ClientView& v, const 
   }
   page.forms.push_back(removal(ctx, href + "/remove", c.version, "consent.remove_heading", "consent.remove_lead",
                                "consent.remove_confirm", "consent.remove"));
+  // A fullmakt to print for the client to sign, filled in with whom it is for and the scope.
+  if (c.state != domain::ConsentState::kRevoked && c.state != domain::ConsentState::kExpired)
+    page.actions.push_back({ctx.t("consent.print_fullmakt"), href + "/fullmakt.pdf"});
   return page;
 }
 
