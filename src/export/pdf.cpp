@@ -136,7 +136,9 @@ class Writer {
 
   void build() {
     const double b = doc_.base_size;
-    for (const Block& block : doc_.blocks) {
+    for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
+      const Block& block = doc_.blocks[i];
+      const bool next_is_line = i + 1 < doc_.blocks.size() && doc_.blocks[i + 1].kind == Block::Kind::kLine;
       Para p;
       switch (block.kind) {
         case Block::Kind::kTitle:
@@ -188,6 +190,7 @@ class Writer {
           p.layout = layout(block.label, b * 0.85, false, kContentWidth);
           p.grey = 0.3;
           p.after = b * 0.4;
+          p.keep_with_next = next_is_line;  // signature lines stay together on one page
           break;
         }
         case Block::Kind::kGap: p.height = b; break;
@@ -199,7 +202,11 @@ class Writer {
   // The room a paragraph needs before its first line can stand (with what it keeps with).
   double first_room(std::size_t i) const {
     const Para& p = paras_[i];
-    double room = p.before + (p.layout ? lines_of(p.layout.get()).front().height : p.height);
+    double room = p.before + p.height;
+    if (p.layout) {
+      room = p.before + lines_of(p.layout.get()).front().height +
+             pango_units_to_double(pango_layout_get_spacing(p.layout.get()));
+    }
     if (p.keep_with_next && i + 1 < paras_.size()) room += p.after + first_room(i + 1);
     return room;
   }

@@ -1,6 +1,8 @@
 // tests/unit/pdf_test.cpp
 #include "export/pdf.hpp"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "support/pdf_text.hpp"
@@ -56,6 +58,23 @@ TEST(Pdf, KeepsAHeadingWithTheTextAfterIt) {
   const auto page_break = r.text.find('\f');
   EXPECT_GT(r.text.find("Nätverket"), page_break);
   EXPECT_GT(r.text.find("Försäkringskassan"), page_break);
+}
+
+TEST(Pdf, KeepsTheSignatureLinesTogether) {
+  // However full the page before them, the heading and the lines to sign on share one page.
+  for (int filler = 20; filler < 45; ++filler) {
+    Document d;
+    for (int i = 0; i < filler; ++i)
+      d.text("Fyllnad " + std::to_string(i));
+    d.heading("Underskrift").line("Ort och datum").line("Namnteckning").line("Namnförtydligande");
+    const auto r = test::read_pdf(exporter::render_pdf(d));
+    auto page_of = [&](const char* text) {
+      const auto at = r.text.find(text);
+      return std::count(r.text.begin(), r.text.begin() + static_cast<std::ptrdiff_t>(at), '\f');
+    };
+    EXPECT_EQ(page_of("Underskrift"), page_of("Namnförtydligande")) << filler << " lines before";
+    EXPECT_EQ(page_of("Ort och datum"), page_of("Namnförtydligande")) << filler << " lines before";
+  }
 }
 
 }  // namespace
