@@ -2,6 +2,7 @@
 #include "domain/work.hpp"
 
 #include "core/text.hpp"
+#include "domain/letters.hpp"
 #include "domain/vocabulary.hpp"
 
 namespace ombud::domain {
@@ -14,6 +15,13 @@ std::vector<FieldError> validate_contact_entry(const ContactEntry& e, Date today
       errors.push_back({"place", "log.place_only_for_meetings"});
     } else if (!parse_code(kPlaces, *e.place)) {
       errors.push_back({"place", "field.invalid"});
+    }
+  }
+  if (e.letter) {
+    if (e.kind != ContactKind::kWrittenTogether) {
+      errors.push_back({"letter", "log.letter_only_for_letters"});
+    } else if (!parse_code(kLetterKinds, *e.letter)) {
+      errors.push_back({"letter", "field.invalid"});
     }
   }
   if (e.minutes < 1 || e.minutes > kMaxContactMinutes) errors.push_back({"minutes", "log.minutes_invalid"});

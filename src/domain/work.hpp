@@ -71,15 +71,16 @@ inline constexpr std::size_t kMaxLifeAreas = 20;
 struct ContactEntry {
   Date on;
   ContactKind kind = ContactKind::kMeeting;
-  std::optional<std::string> place;  // a kPlaces code; only for meetings, where it is asked for
+  std::optional<std::string> place;   // a kPlaces code; only for meetings, where it is asked for
+  std::optional<std::string> letter;  // a kLetterKinds code; only for a letter written together
   Counterpart counterpart = Counterpart::kClientOnly;
   int minutes = 0;
   std::string note;  // optional, short
 };
 
 /// Field errors of an entry: a date after `today`, a place given for an entry that is not a
-/// meeting (or an unknown one), minutes outside 1..24 h, a note over the limit or with control
-/// characters. Empty when it is valid.
+/// meeting (or an unknown one), a letter kind for an entry that wrote none (or an unknown one), minutes outside 1..24
+/// h, a note over the limit or with control characters. Empty when it is valid.
 std::vector<FieldError> validate_contact_entry(const ContactEntry& entry, Date today);
 
 /// A life area of the needs mapping (kartläggning); configured per operation.

@@ -83,6 +83,7 @@ void register_routes(Router& router) {
   register_network_routes(router);
   register_document_routes(router);
   register_document_api_routes(router);
+  register_letter_routes(router);
   register_network_api_routes(router);
   register_plan_api_routes(router);
 }

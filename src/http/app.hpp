@@ -143,6 +143,7 @@ void register_network_routes(Router& router);
 void register_network_api_routes(Router& router);
 void register_document_routes(Router& router);
 void register_document_api_routes(Router& router);
+void register_letter_routes(Router& router);
 void register_plan_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 

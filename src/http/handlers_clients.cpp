@@ -289,6 +289,7 @@ Response get_client_page(Ctx& ctx) {
                   {ctx.t("action.mapping"), base + "/mapping", true},
                   {ctx.t("action.network"), base + "/network", true},
                   {ctx.t("action.consents"), base + "/consents", true},
+                  {ctx.t("action.letters"), base + "/letters", true},
                   {ctx.t("action.copy"), base + "/copy", true}};
     page.callouts.push_back(std::move(work));
   }

@@ -2,10 +2,11 @@
 //
 // The JSON API's side of the printed documents (handlers_documents.cpp), over the same services:
 // GET /api/v1/clients/{id}/copy.pdf?parts=plan,natverk&log_from=YYYY-MM-DD&notes=1 (every part
-// when none is named) and GET /api/v1/clients/{id}/consents/{consent}/fullmakt.pdf. Both answer
-// a PDF, or the API's error.
+// when none is named), GET /api/v1/clients/{id}/consents/{consent}/fullmakt.pdf and
+// POST /api/v1/clients/{id}/letters/{letter}. Each answers a PDF, or the API's error.
 #include "core/text.hpp"
 #include "http/case_views.hpp"
+#include "http/json_input.hpp"
 #include "http/print_documents.hpp"
 
 namespace ombud::http {
@@ -30,6 +31,37 @@ Response api_copy(Ctx& ctx) {
   return pdf_response(copy_document(ctx, *copy), "min-kopia-" + date_text(copy->made_on) + ".pdf");
 }
 
+// A letter's fields as the body names them: text for the one-line and text fields, an array of
+// codes for a choices field. A field the letter does not have is refused ("field.unknown").
+Response api_letter(Ctx& ctx) {
+  auto kind = services::letter_kind(ctx.param("letter"));
+  domain::LetterValues values;
+  JsonInput in(ctx.json);
+  if (kind) {
+    std::vector<domain::LetterField> fields(domain::letter_sender_fields().begin(),
+                                            domain::letter_sender_fields().end());
+    const auto& own = domain::letter_template(*kind).fields;
+    fields.insert(fields.end(), own.begin(), own.end());
+    for (const auto& f : fields) {
+      const std::string name(f.name);
+      if (f.kind == domain::LetterField::Kind::kChoices) {
+        values.choices[name] = in.strings(name.c_str(), false);
+      } else {
+        values.text[name] = in.string(name.c_str(), false);
+      }
+    }
+  }
+  // Access and the kind are judged before the body.
+  auto client = services::copy_client(ctx.s, *ctx.actor, ctx.param("id"));
+  if (!client) return api_error(ctx, client.error());
+  if (!kind) return api_error(ctx, kind.error());
+  if (auto e = in.error()) return api_error(ctx, *e);
+  auto letter = services::letter(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("letter"), std::move(values));
+  if (!letter) return api_error(ctx, letter.error());
+  return pdf_response(letter_document(ctx, *letter), std::string(domain::code_of(domain::kLetterKinds, letter->kind)) +
+                                                         "-" + date_text(letter->made_on) + ".pdf");
+}
+
 Response api_fullmakt(Ctx& ctx) {
   auto data = services::fullmakt(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("consent"));
   if (!data) return api_error(ctx, data.error());
@@ -40,6 +72,7 @@ Response api_fullmakt(Ctx& ctx) {
 
 void register_document_api_routes(Router& router) {
   router.add({"GET", "/api/v1/clients/{id}/copy.pdf", Permission::kRecordWork, RouteKind::kApi, api_copy});
+  router.add({"POST", "/api/v1/clients/{id}/letters/{letter}", Permission::kRecordWork, RouteKind::kApi, api_letter});
   router.add({"GET", "/api/v1/clients/{id}/consents/{consent}/fullmakt.pdf", Permission::kRecordWork, RouteKind::kApi,
               api_fullmakt});
 }

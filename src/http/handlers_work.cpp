@@ -35,7 +35,7 @@ std::string duration_text(const Ctx& ctx, long long minutes) {
 
 // The values a form shows: what was posted (shown again with its errors), else the entry's.
 struct EntryValues {
-  std::string date, kind, place, counterpart, minutes, note, version;
+  std::string date, kind, place, letter, counterpart, minutes, note, version;
 };
 
 // The log form names someone in the network map by "network:<id>" in the same list as the
@@ -46,6 +46,7 @@ EntryValues values_of(const services::ContactLogEntry& e) {
   return {format_date(e.on),
           std::string(domain::code_of(domain::kContactKinds, e.kind)),
           e.place ? std::string(domain::code_of(domain::kPlaces, *e.place)) : std::string(),
+          e.letter ? std::string(domain::code_of(domain::kLetterKinds, *e.letter)) : std::string(),
           e.network_id ? std::string(kNetworkPrefix) + *e.network_id
                        : std::string(domain::code_of(domain::kCounterparts, e.counterpart)),
           std::to_string(e.minutes),
@@ -54,8 +55,8 @@ EntryValues values_of(const services::ContactLogEntry& e) {
 }
 
 EntryValues values_of(const Form& f) {
-  return {f.get("date"),    f.get("kind"), f.get("place"),  f.get("counterpart"),
-          f.get("minutes"), f.get("note"), f.get("version")};
+  return {f.get("date"),        f.get("kind"),    f.get("place"), f.get("letter"),
+          f.get("counterpart"), f.get("minutes"), f.get("note"),  f.get("version")};
 }
 
 services::ContactEntryInput input_of(const Form& f) {
@@ -63,6 +64,7 @@ services::ContactEntryInput input_of(const Form& f) {
   in.date = f.get("date");
   in.kind = f.get("kind");
   in.place = f.get("place");
+  in.letter = f.get("letter");
   in.counterpart = f.get("counterpart");
   if (in.counterpart.starts_with(kNetworkPrefix)) {
     in.network_id = in.counterpart.substr(kNetworkPrefix.size());
@@ -83,6 +85,9 @@ std::vector<Control> entry_controls(const Ctx& ctx, const EntryValues& v,
   Control place = select("place", ctx.t("log.place"),
                          options_of(ctx, "place.", domain::kPlaces, v.place, "log.no_place"), ctx.t("log.place_hint"));
   out.push_back(std::move(place));
+  out.push_back(select("letter", ctx.t("log.letter"),
+                       options_of(ctx, "letter.", domain::kLetterKinds, v.letter, "log.no_letter"),
+                       ctx.t("log.letter_hint")));
   // Whom: the client alone, then the client's own network by name, then the categories.
   auto categories =
       options_of(ctx, "counterpart.", domain::kCounterparts, v.counterpart.empty() ? "klienten" : v.counterpart);
@@ -125,6 +130,7 @@ std::string kind_text(const Ctx& ctx, const services::ContactLogEntry& e) {
     if (!place.empty() && place[0] >= 'A' && place[0] <= 'Z') place[0] = static_cast<char>(place[0] - 'A' + 'a');
     s += ", " + place;
   }
+  if (e.letter) s += ": " + label_of(ctx, "letter.", domain::kLetterKinds, *e.letter);
   return s;
 }
 
@@ -137,6 +143,19 @@ views::Cell with_cell(const Ctx& ctx, const services::ContactLogEntry& e) {
   return c;
 }
 
+// A new entry's first values: a meeting with the client today, or, coming from a letter just
+// written (?letter=), that letter, written for whom it goes to.
+EntryValues fresh_values(const Ctx& ctx) {
+  EntryValues v{today_text(ctx), "mote", "", "", "klienten", "", "", ""};
+  if (auto letter = domain::parse_code(domain::kLetterKinds, ctx.query("letter"))) {
+    v.kind = std::string(domain::code_of(domain::kContactKinds, domain::ContactKind::kWrittenTogether));
+    v.letter = std::string(domain::code_of(domain::kLetterKinds, *letter));
+    v.counterpart = std::string(
+        domain::code_of(domain::kCounterparts, domain::counterpart_of(domain::letter_template(*letter).recipient)));
+  }
+  return v;
+}
+
 Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_number, const Form* sent) {
   auto log = OMBUD_TRY(services::contact_log(ctx.s, *ctx.actor, v.id, page_number, kLogPerPage));
   views::Page page;
@@ -146,8 +165,7 @@ Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_n
   f.heading = ctx.t("log.new");
   f.action = log_href(v.id);
   f.submit = ctx.t("log.submit");
-  EntryValues values =
-      sent != nullptr ? values_of(*sent) : EntryValues{today_text(ctx), "mote", "", "klienten", "", "", ""};
+  EntryValues values = sent != nullptr ? values_of(*sent) : fresh_values(ctx);
   f.controls = entry_controls(ctx, values, log.network);
   page.forms.push_back(std::move(f));
 

@@ -20,6 +20,7 @@ json entry_json(const services::ContactLogEntry& e) {
           {"date", format_date(e.on)},
           {"kind", std::string(domain::code_of(domain::kContactKinds, e.kind))},
           {"place", e.place ? json(std::string(domain::code_of(domain::kPlaces, *e.place))) : json(nullptr)},
+          {"letter", e.letter ? json(std::string(domain::code_of(domain::kLetterKinds, *e.letter))) : json(nullptr)},
           {"counterpart", std::string(domain::code_of(domain::kCounterparts, e.counterpart))},
           {"network_id", e.network_id ? json(*e.network_id) : json(nullptr)},
           {"network_name", e.network_id ? json(e.network_name) : json(nullptr)},
@@ -33,6 +34,7 @@ services::ContactEntryInput entry_input(JsonInput& in, bool edit) {
   e.date = in.string("date", false);
   e.kind = in.string("kind", true);
   e.place = in.string("place", false);
+  e.letter = in.string("letter", false);
   e.network_id = in.string("network_id", false);
   e.counterpart = in.string("counterpart", e.network_id.empty());
   auto minutes = in.integer("minutes", true);

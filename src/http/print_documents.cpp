@@ -148,6 +148,56 @@ exporter::Document fullmakt_document(const Ctx& ctx, const services::FullmaktDat
   return d;
 }
 
+std::string letter_field_label(const Ctx& ctx, domain::LetterKind kind, const domain::LetterField& field) {
+  for (const auto& f : domain::letter_sender_fields()) {
+    if (f.name == field.name) return ctx.t("letter.field." + std::string(field.name));
+  }
+  return ctx.t("letter." + std::string(domain::code_of(domain::kLetterKinds, kind)) + "." + std::string(field.name));
+}
+
+exporter::Document letter_document(const Ctx& ctx, const services::LetterData& data) {
+  const std::string code(domain::code_of(domain::kLetterKinds, data.kind));
+  auto value = [&](std::string_view name) {
+    const auto it = data.values.text.find(name);
+    return it == data.values.text.end() ? std::string() : it->second;
+  };
+  exporter::Document d;
+  d.base_size = 12.5;
+  d.title = ctx.t("letter." + code);
+  d.footer = ctx.t("print.footer");
+  d.field(ctx.t("letter.field.to"), value("to"));
+  std::string from = value("name");
+  for (const char* line : {"personnummer", "address", "phone"}) {
+    if (!value(line).empty()) from += "\n" + value(line);
+  }
+  d.field(ctx.t("print.letter_from"), from);
+  d.field(ctx.t("print.letter_date"), date_text(data.made_on));
+  d.title_block(d.title);
+  d.text(ctx.t("letter." + code + ".opening"));
+  for (const auto& f : domain::letter_template(data.kind).fields) {
+    std::string text;
+    if (f.kind == domain::LetterField::Kind::kChoices) {
+      const auto it = data.values.choices.find(f.name);
+      if (it == data.values.choices.end()) continue;
+      for (const auto& option : it->second) {
+        if (!text.empty()) text += "\n";
+        text += "– " + ctx.t("letter.option." + option);
+      }
+    } else {
+      text = value(f.name);
+    }
+    if (text.empty()) continue;
+    d.field(letter_field_label(ctx, data.kind, f), text);
+  }
+  d.text(ctx.t("print.letter_closing"));
+  d.heading(ctx.t("print.fullmakt_signature"));
+  d.line(ctx.t("print.fullmakt_place_date"));
+  d.line(ctx.t("print.fullmakt_sign"));
+  d.line(ctx.t("print.fullmakt_name"));
+  if (value("personnummer").empty()) d.line(ctx.t("print.fullmakt_pnr"));
+  return d;
+}
+
 Response pdf_response(const exporter::Document& doc, const std::string& filename) {
   Response r = text_response(200, exporter::render_pdf(doc), "application/pdf");
   r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");

@@ -1,8 +1,8 @@
 // src/http/print_documents.hpp
 //
 // The printed documents in the reader's words: the client's own copy (large type, plain Swedish,
-// "du"), a fullmakt to sign. Each is composed from what a service gathered and rendered by
-// export/pdf; the response carries the bytes, made in memory and never stored.
+// "du"), a fullmakt to sign, a letter written together with the client. Each is composed from what a service gathered
+// and rendered by export/pdf; the response carries the bytes, made in memory and never stored.
 #pragma once
 
 #include <string>
@@ -15,6 +15,11 @@ namespace ombud::http {
 
 exporter::Document copy_document(const Ctx& ctx, const services::ClientCopy& copy);
 exporter::Document fullmakt_document(const Ctx& ctx, const services::FullmaktData& data);
+exporter::Document letter_document(const Ctx& ctx, const services::LetterData& data);
+
+/// A field's label on the letter's form and on paper: the sender's fields are the same on every
+/// letter ("letter.field.<name>"), the others are the kind's own ("letter.<kind>.<name>").
+std::string letter_field_label(const Ctx& ctx, domain::LetterKind kind, const domain::LetterField& field);
 
 /// A PDF as a download named `filename` (ASCII), never cached.
 Response pdf_response(const exporter::Document& doc, const std::string& filename);

@@ -37,6 +37,7 @@ Result<domain::ContactEntry> parse_entry(const ContactEntryInput& in, Date today
     errors.push_back({"kind", "field.invalid"});
   }
   if (!trim(in.place).empty()) e.place = std::string(trim(in.place));
+  if (!trim(in.letter).empty()) e.letter = std::string(trim(in.letter));
   if (trim(in.counterpart).empty()) {
     if (trim(in.network_id).empty()) errors.push_back({"counterpart", "field.required"});
   } else if (auto c = domain::parse_code(domain::kCounterparts, trim(in.counterpart))) {
@@ -130,6 +131,7 @@ void fill_row(store::ContactLogRow& row, const WorkContext& w, const domain::Con
   row.happened_on = format_date(e.on);
   row.kind = std::string(domain::code_of(domain::kContactKinds, e.kind));
   row.place = e.place;
+  row.letter = e.letter;
   row.counterpart = std::string(domain::code_of(domain::kCounterparts, e.counterpart));
   row.network_id = network_id;
   row.minutes = e.minutes;
@@ -143,6 +145,7 @@ Result<ContactLogEntry> entry_of(const WorkContext& w, const store::ContactLogRo
   e.on = parse_date(r.happened_on).value_or(Date{});
   e.kind = domain::parse_code(domain::kContactKinds, r.kind).value_or(domain::ContactKind::kMeeting);
   if (r.place) e.place = domain::parse_code(domain::kPlaces, *r.place);
+  if (r.letter) e.letter = domain::parse_code(domain::kLetterKinds, *r.letter);
   e.counterpart = domain::parse_code(domain::kCounterparts, r.counterpart).value_or(domain::Counterpart::kOther);
   e.network_id = r.network_id;
   e.minutes = r.minutes;

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/letters.hpp"
 #include "domain/network.hpp"
 #include "domain/vocabulary.hpp"
 #include "domain/work.hpp"
@@ -22,6 +23,7 @@ struct ContactLogEntry {
   Date on;
   domain::ContactKind kind = domain::ContactKind::kMeeting;
   std::optional<domain::Place> place;
+  std::optional<domain::LetterKind> letter;  // the kind of letter written, for a "skrivelse"
   domain::Counterpart counterpart = domain::Counterpart::kClientOnly;
   std::optional<std::string> network_id;  // whom in the network map it was with, if named
   std::string network_name;
@@ -37,6 +39,7 @@ struct ContactEntryInput {
   std::string date;  // YYYY-MM-DD; empty is today
   std::string kind;
   std::string place;        // a kPlaces code, only for a meeting; may be empty
+  std::string letter;       // a kLetterKinds code, only for a letter written together; may be empty
   std::string counterpart;  // may be empty when network_id is given: the category is theirs
   std::string network_id;   // someone in this client's network map, or ""
   std::string minutes;

@@ -100,6 +100,33 @@ Result<ClientCopy> client_copy(const Services& s, const Actor& actor, const std:
   return copy;
 }
 
+Result<domain::LetterKind> letter_kind(std::string_view code) {
+  auto kind = domain::parse_code(domain::kLetterKinds, code);
+  if (!kind) return fail(Error::not_found("letter.not_found"));
+  return *kind;
+}
+
+Result<LetterData> letter(const Services& s, const Actor& actor, const std::string& client_id, std::string_view kind,
+                          domain::LetterValues values) {
+  LetterData out;
+  out.made_on = today(s);
+  out.client = OMBUD_TRY(copy_client(s, actor, client_id));
+  out.kind = OMBUD_TRY(letter_kind(kind));
+  for (auto& [name, text] : values.text)
+    text = std::string(trim(text));
+  auto errors = domain::validate_letter(domain::letter_template(out.kind), values);
+  if (!errors.empty()) return fail(Error::invalid("error.invalid_input", std::move(errors)));
+  if (auto it = values.text.find("personnummer"); it != values.text.end() && !it->second.empty()) {
+    it->second = domain::normalise_personal_number(it->second).value_or(it->second);
+  }
+  out.values = std::move(values);
+  out.ombud_name = ombud_of(s, actor, out.client);
+  OMBUD_CHECK(audit_now(
+      s, AuditSubject::of(actor),
+      AuditEvent{"print", "letter", client_id, std::string(domain::code_of(domain::kLetterKinds, out.kind)), "ok"}));
+  return out;
+}
+
 Result<FullmaktData> fullmakt(const Services& s, const Actor& actor, const std::string& client_id,
                               const std::string& consent_id) {
   FullmaktData out;

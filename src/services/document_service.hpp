@@ -1,10 +1,10 @@
 // src/services/document_service.hpp
 //
-// What is printed for the client, gathered from the work records: the client's own copy and a
-// fullmakt to sign. The client chooses the parts of the copy (needs mapping, plan, network map,
-// consents, contact log from a given day, with or without its notes). Nothing printed is
-// stored; that it was made is audit-logged. Only the client's ombud reaches them
-// (CaseNeed::kWork).
+// What is printed for the client, gathered from the work records: the client's own copy, a
+// fullmakt to sign, and the letters written together with the client. The client chooses the
+// parts of the copy (needs mapping, plan, network map, consents, contact log from a given day,
+// with or without its notes). Nothing printed is stored; that it was made is audit-logged. Only
+// the client's ombud reaches them (CaseNeed::kWork).
 #pragma once
 
 #include <optional>
@@ -13,6 +13,7 @@
 
 #include "core/result.hpp"
 #include "core/time.hpp"
+#include "domain/letters.hpp"
 #include "services/client_service.hpp"
 #include "services/consent_service.hpp"
 #include "services/contact_log_service.hpp"
@@ -67,6 +68,22 @@ struct FullmaktData {
   Date made_on;
   ConsentRecord consent;
 };
+/// A letter or an application written together with the client, as filled in on screen. Nothing
+/// of it is stored; the printing is audit-logged with its kind only.
+struct LetterData {
+  ClientView client;
+  std::string ombud_name;
+  Date made_on;
+  domain::LetterKind kind = domain::LetterKind::kGodMan;
+  domain::LetterValues values;  // trimmed; a personnummer written as YYYYMMDD-NNNN or YYMMDD-NNNN
+};
+
+/// The kind named by a code, or "letter.not_found".
+Result<domain::LetterKind> letter_kind(std::string_view code);
+/// Refused: an unknown kind ("letter.not_found"), and the field errors of domain::validate_letter.
+Result<LetterData> letter(const Services& s, const Actor& actor, const std::string& client_id, std::string_view kind,
+                          domain::LetterValues values);
+
 Result<FullmaktData> fullmakt(const Services& s, const Actor& actor, const std::string& client_id,
                               const std::string& consent_id);
 

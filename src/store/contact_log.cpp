@@ -16,6 +16,7 @@ const Table<R> kLog("contact_log", {
                                        column<&R::place>("place"),
                                        column<&R::counterpart>("counterpart"),
                                        column<&R::network_id>("network_id"),
+                                       column<&R::letter>("letter"),
                                        column<&R::minutes>("minutes"),
                                        column<&R::note_ct>("note_ct"),
                                        column<&R::stat_id>("stat_id", Written::kOnInsert),

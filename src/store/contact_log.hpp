@@ -23,6 +23,7 @@ struct ContactLogRow {
   std::optional<std::string> place;
   std::string counterpart;
   std::optional<std::string> network_id;  // whom in the network map, when the entry names them
+  std::optional<std::string> letter;      // which kind of letter an entry wrote (a code)
   int minutes = 0;
   std::optional<std::string> note_ct;
   std::string stat_id;

@@ -116,6 +116,7 @@ class Permissions : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{step\\}"), client.step);
     path = std::regex_replace(path, std::regex("\\{person\\}"), client.person);
     path = std::regex_replace(path, std::regex("\\{consent\\}"), client.consent);
+    path = std::regex_replace(path, std::regex("\\{letter\\}"), "god_man");
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.
