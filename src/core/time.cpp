@@ -45,6 +45,37 @@ std::string format_local_minute(UnixSeconds t) {
   return buf;
 }
 
+std::string format_local_time(UnixSeconds t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  ::localtime_r(&tt, &tm);
+  char buf[8];
+  std::strftime(buf, sizeof buf, "%H:%M", &tm);
+  return buf;
+}
+
+UnixSeconds local_instant(Date d, std::string_view hh_mm) {
+  std::tm tm{};
+  tm.tm_year = static_cast<int>(d.year()) - 1900;
+  tm.tm_mon = static_cast<int>(static_cast<unsigned>(d.month())) - 1;
+  tm.tm_mday = static_cast<int>(static_cast<unsigned>(d.day()));
+  if (hh_mm.size() == 5) {
+    tm.tm_hour = (hh_mm[0] - '0') * 10 + (hh_mm[1] - '0');
+    tm.tm_min = (hh_mm[3] - '0') * 10 + (hh_mm[4] - '0');
+  }
+  tm.tm_isdst = -1;  // whichever applies on that day
+  return static_cast<UnixSeconds>(::mktime(&tm));
+}
+
+std::string format_ical_utc(UnixSeconds t) {
+  std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  ::gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
 std::string format_date(Date d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),

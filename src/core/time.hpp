@@ -51,6 +51,16 @@ std::string format_utc(UnixSeconds t);
 /// "2026-11-23 18:29" in the process time zone.
 std::string format_local_minute(UnixSeconds t);
 
+/// "18:29" in the process time zone.
+std::string format_local_time(UnixSeconds t);
+
+/// The instant of a local date and time of day ("HH:MM") in the process time zone; a time that
+/// the clocks skip in spring is read as the hour after.
+UnixSeconds local_instant(Date d, std::string_view hh_mm);
+
+/// "20261123T172932Z", as iCalendar writes an instant in UTC.
+std::string format_ical_utc(UnixSeconds t);
+
 /// "2026-11-23".
 std::string format_date(Date d);
 

@@ -84,6 +84,8 @@ void register_routes(Router& router) {
   register_document_routes(router);
   register_document_api_routes(router);
   register_letter_routes(router);
+  register_appointment_routes(router);
+  register_appointment_api_routes(router);
   register_network_api_routes(router);
   register_plan_api_routes(router);
 }

@@ -110,6 +110,7 @@ Response html_response(int status, std::string body);
 Response text_response(int status, std::string body, const char* content_type = "text/plain; charset=utf-8");
 Response json_response(int status, const nlohmann::json& body);
 Response redirect(const std::string& location);  // 303 See Other
+Response no_content();                           // 204, after a removal
 /// `{ "error": { "code", "message", "fields"? } }` with the mapped status.
 Response api_error(const Ctx& ctx, const Error& error);
 /// An error page in the user's language (for errors without a form to show them on).
@@ -144,6 +145,8 @@ void register_network_api_routes(Router& router);
 void register_document_routes(Router& router);
 void register_document_api_routes(Router& router);
 void register_letter_routes(Router& router);
+void register_appointment_routes(Router& router);
+void register_appointment_api_routes(Router& router);
 void register_plan_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 

@@ -83,6 +83,13 @@ Response page_with_errors(const Ctx& ctx, views::Page& page, const Error& error)
   return page_response(ctx, page.heading, page, http_status(error.code));
 }
 
+std::string long_date(const Ctx& ctx, Date d) {
+  return ctx.t("date.long", {{"weekday", ctx.t("weekday." + std::to_string(iso_weekday(d)))},
+                             {"day", std::to_string(static_cast<unsigned>(d.day()))},
+                             {"month", ctx.t("month." + std::to_string(static_cast<unsigned>(d.month())))},
+                             {"year", std::to_string(static_cast<int>(d.year()))}});
+}
+
 std::string client_href(const std::string& id, const std::string& suffix) {
   return "/clients/" + id + suffix;
 }
@@ -186,14 +193,42 @@ views::Cell consent_cell(const Ctx& ctx, domain::ConsentStanding standing, const
 }
 
 std::string notice_from_query(const Ctx& ctx) {
-  static const std::set<std::string> kKnown = {
-      "contact_recorded", "inquiry_counted", "own_wish",        "assessment",    "orientation_booked",
-      "orientation_held", "priorities",      "assigned",        "status",        "config_saved",
-      "details",          "user_role",       "user_disabled",   "user_enabled",  "password_changed",
-      "log_added",        "log_saved",       "log_removed",     "mapping_saved", "goal_added",
-      "goal_saved",       "goal_removed",    "step_added",      "step_saved",    "step_removed",
-      "network_added",    "network_saved",   "network_removed", "consent_added", "consent_saved",
-      "consent_revoked",  "consent_removed"};
+  static const std::set<std::string> kKnown = {"contact_recorded",
+                                               "inquiry_counted",
+                                               "own_wish",
+                                               "assessment",
+                                               "orientation_booked",
+                                               "orientation_held",
+                                               "priorities",
+                                               "assigned",
+                                               "status",
+                                               "config_saved",
+                                               "details",
+                                               "user_role",
+                                               "user_disabled",
+                                               "user_enabled",
+                                               "password_changed",
+                                               "log_added",
+                                               "log_saved",
+                                               "log_removed",
+                                               "mapping_saved",
+                                               "goal_added",
+                                               "goal_saved",
+                                               "goal_removed",
+                                               "step_added",
+                                               "step_saved",
+                                               "step_removed",
+                                               "network_added",
+                                               "network_saved",
+                                               "network_removed",
+                                               "consent_added",
+                                               "consent_saved",
+                                               "consent_revoked",
+                                               "consent_removed",
+                                               "appointment_added",
+                                               "appointment_saved",
+                                               "appointment_removed",
+                                               "feed_revoked"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

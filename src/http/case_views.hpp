@@ -45,6 +45,8 @@ std::vector<views::Option> options_of(const Ctx& ctx, const char* prefix,
 }
 
 std::string date_text(const std::optional<Date>& d);
+/// "torsdag 10 december 2026", in the user's language.
+std::string long_date(const Ctx& ctx, Date d);
 
 // Form controls of the case pages.
 views::Control text(std::string name, std::string label, std::string value = "");

@@ -286,6 +286,7 @@ Response get_client_page(Ctx& ctx) {
     work.heading = ctx.t("work.heading");
     work.links = {{ctx.t("action.log"), base + "/log"},
                   {ctx.t("action.plan"), base + "/plan", true},
+                  {ctx.t("action.appointments"), base + "/appointments", true},
                   {ctx.t("action.mapping"), base + "/mapping", true},
                   {ctx.t("action.network"), base + "/network", true},
                   {ctx.t("action.consents"), base + "/consents", true},

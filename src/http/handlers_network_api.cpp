@@ -65,12 +65,6 @@ services::NetworkInput person_input(JsonInput& in, bool edit) {
   return p;
 }
 
-Response no_content() {
-  Response res;
-  res.status = 204;
-  return res;
-}
-
 Response get_network(Ctx& ctx) {
   auto map = services::network_map(ctx.s, *ctx.actor, ctx.param("id"));
   if (!map) return api_error(ctx, map.error());

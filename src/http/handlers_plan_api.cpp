@@ -36,12 +36,6 @@ json goal_json(const services::PlanGoal& g) {
           {"steps", steps}};
 }
 
-Response no_content() {
-  Response res;
-  res.status = 204;
-  return res;
-}
-
 Response get_goals(Ctx& ctx) {
   auto plan = services::action_plan(ctx.s, *ctx.actor, ctx.param("id"));
   if (!plan) return api_error(ctx, plan.error());

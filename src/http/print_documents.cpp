@@ -198,6 +198,28 @@ exporter::Document letter_document(const Ctx& ctx, const services::LetterData& d
   return d;
 }
 
+exporter::Document reminder_card_document(const Ctx& ctx, const services::ReminderCard& card) {
+  const auto& a = card.appointment;
+  exporter::Document d;
+  d.base_size = 20.0;  // read without glasses, on a fridge door
+  d.title = ctx.t("print.card_title");
+  d.footer = "";
+  d.title_block(d.title);
+  d.field(ctx.t("print.card_when"), long_date(ctx, local_date(a.starts_at)) + "\n" +
+                                        ctx.t("print.card_time", {{"from", format_local_time(a.starts_at)},
+                                                                  {"until", format_local_time(a.ends_at())}}));
+  std::string where = label_of(ctx, "print.card_place.", domain::kPlaces, a.place);
+  if (!a.where.empty()) where += "\n" + a.where;
+  d.field(ctx.t("print.card_where"), where);
+  std::string who =
+      card.ombud_name.empty() ? ctx.t("print.copy_ombud") : ctx.t("print.card_ombud", {{"name", card.ombud_name}});
+  if (!a.who.empty()) who += "\n" + a.who;
+  d.field(ctx.t("print.card_who"), who);
+  d.field(ctx.t("print.card_what"), label_of(ctx, "print.card_kind.", domain::kContactKinds, a.kind));
+  d.gap().text(ctx.t("print.card_cancel"));
+  return d;
+}
+
 Response pdf_response(const exporter::Document& doc, const std::string& filename) {
   Response r = text_response(200, exporter::render_pdf(doc), "application/pdf");
   r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");

@@ -9,6 +9,7 @@
 
 #include "export/pdf.hpp"
 #include "http/app.hpp"
+#include "services/appointment_service.hpp"
 #include "services/document_service.hpp"
 
 namespace ombud::http {
@@ -16,6 +17,8 @@ namespace ombud::http {
 exporter::Document copy_document(const Ctx& ctx, const services::ClientCopy& copy);
 exporter::Document fullmakt_document(const Ctx& ctx, const services::FullmaktData& data);
 exporter::Document letter_document(const Ctx& ctx, const services::LetterData& data);
+/// The reminder card for the client: when, where and with whom, in very large type.
+exporter::Document reminder_card_document(const Ctx& ctx, const services::ReminderCard& card);
 
 /// A field's label on the letter's form and on paper: the sender's fields are the same on every
 /// letter ("letter.field.<name>"), the others are the kind's own ("letter.<kind>.<name>").

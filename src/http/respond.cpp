@@ -46,6 +46,12 @@ Response json_response(int status, const nlohmann::json& body) {
   return r;
 }
 
+Response no_content() {
+  Response r;
+  r.status = 204;
+  return r;
+}
+
 Response redirect(const std::string& location) {
   Response r;
   r.status = 303;

@@ -42,24 +42,12 @@ Result<domain::NetworkEntry> parse_entry(const NetworkInput& in) {
   return e;
 }
 
-std::optional<std::string> sealed_or_none(const WorkContext& w, std::string_view column, const std::string& id,
-                                          const std::string& value) {
-  if (value.empty()) return std::nullopt;
-  return internal::seal_record(w.loaded.key, column, w.client_id(), id, value);
-}
-
-Result<std::string> opened_or_empty(const WorkContext& w, std::string_view column, const store::NetworkRow& r,
-                                    const std::optional<std::string>& sealed) {
-  if (!sealed) return std::string();
-  return internal::open_record(w.loaded.key, column, r.client_id, r.id, *sealed);
-}
-
 void fill_row(store::NetworkRow& row, const WorkContext& w, const domain::NetworkEntry& e) {
   row.kind = std::string(domain::code_of(domain::kNetworkKinds, e.kind));
   row.name_ct = internal::seal_record(w.loaded.key, kNameColumn, w.client_id(), row.id, e.name);
-  row.does_ct = sealed_or_none(w, kDoesColumn, row.id, e.does);
+  row.does_ct = internal::seal_optional(w, kDoesColumn, row.id, e.does);
   row.contact_agreed = e.contact_agreed;
-  row.contact_ct = e.contact_agreed ? sealed_or_none(w, kContactColumn, row.id, e.contact) : std::nullopt;
+  row.contact_ct = e.contact_agreed ? internal::seal_optional(w, kContactColumn, row.id, e.contact) : std::nullopt;
 }
 
 Result<NetworkPerson> person_of(const WorkContext& w, const store::NetworkRow& r,
@@ -68,9 +56,9 @@ Result<NetworkPerson> person_of(const WorkContext& w, const store::NetworkRow& r
   p.id = r.id;
   p.kind = domain::parse_code(domain::kNetworkKinds, r.kind).value_or(domain::NetworkKind::kPrivate);
   p.name = OMBUD_TRY(internal::open_record(w.loaded.key, kNameColumn, r.client_id, r.id, r.name_ct));
-  p.does = OMBUD_TRY(opened_or_empty(w, kDoesColumn, r, r.does_ct));
+  p.does = OMBUD_TRY(internal::open_optional(w, kDoesColumn, r.id, r.does_ct));
   p.contact_agreed = r.contact_agreed;
-  p.contact = OMBUD_TRY(opened_or_empty(w, kContactColumn, r, r.contact_ct));
+  p.contact = OMBUD_TRY(internal::open_optional(w, kContactColumn, r.id, r.contact_ct));
   p.consent = consents.standing(r.id, today);
   p.consent_until = consents.until(r.id, today);
   p.version = r.version;

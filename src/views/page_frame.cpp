@@ -27,6 +27,7 @@ std::vector<NavItem> menu_for(domain::Role role) {
   };
   static constexpr Entry kEntries[] = {
       {{"/contacts/new", "nav.new_contact"}, P::kRecordContact},
+      {{"/calendar", "nav.calendar"}, P::kRecordWork},
       {{"/clients", "nav.clients"}, P::kViewQueue},
       {{"/queue", "nav.queue"}, P::kViewQueue},
       {{"/deadlines", "nav.deadlines"}, P::kViewQueue},

@@ -120,7 +120,7 @@ describe('foundation pages', () => {
       const newContact = page.getByRole('main').getByRole('link', { name: 'Ny kontakt', exact: true });
       assert.equal(await newContact.getAttribute('href'), '/contacts/new');
       const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
-      assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Mina klienter', 'Ny kontakt']);
+      assert.deepEqual(await menu.getByRole('link').allInnerTexts(), ['Mina klienter', 'Ny kontakt', 'Min kalender']);
       const header = (await page.locator('header').innerText()).replace(/\s+/g, ' ');
       assert.match(header, new RegExp(`${me.name}, Personligt ombud`), 'the header bar says who is signed in');
       assert.equal(

@@ -25,11 +25,12 @@ struct Client {
   std::string id;
   std::string code;
   std::string alias;
-  std::string entry;    // a contact-log entry its ombud made with it
-  std::string goal;     // a goal of its action plan
-  std::string step;     // a step of that goal
-  std::string person;   // someone in its network map
-  std::string consent;  // a consent to speak with them
+  std::string entry;        // a contact-log entry its ombud made with it
+  std::string goal;         // a goal of its action plan
+  std::string step;         // a step of that goal
+  std::string person;       // someone in its network map
+  std::string consent;      // a consent to speak with them
+  std::string appointment;  // a meeting booked with them
 };
 
 bool client_scoped(const Route& r);
@@ -71,6 +72,15 @@ class Permissions : public ::testing::Test {
                         {"matter", "Samtycket " + client.alias}});
     EXPECT_EQ(k.status, 201) << k.body;
     client.consent = json::parse(k.body)["id"];
+    Response a = c.api("POST", "/api/v1/clients/" + client.id + "/appointments",
+                       {{"date", "2026-12-10"},
+                        {"time", "14.00"},
+                        {"minutes", 60},
+                        {"kind", "medfoljning"},
+                        {"place", "annat"},
+                        {"where", "Mötet " + client.alias}});
+    EXPECT_EQ(a.status, 201) << a.body;
+    client.appointment = json::parse(a.body)["id"];
   }
 
   void plan_goal(const std::string& ombud, Client& client) {
@@ -117,6 +127,7 @@ class Permissions : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{person\\}"), client.person);
     path = std::regex_replace(path, std::regex("\\{consent\\}"), client.consent);
     path = std::regex_replace(path, std::regex("\\{letter\\}"), "god_man");
+    path = std::regex_replace(path, std::regex("\\{appointment\\}"), client.appointment);
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.
@@ -154,6 +165,10 @@ class Permissions : public ::testing::Test {
             body = {{"network_id", client.person}, {"scopes", {"lamna"}}, {"form", "fullmakt"}};
           body["version"] = 99;
           if (route.method == "POST" && p.ends_with("/consents")) body.erase("version");
+        } else if (p.find("/appointments") != std::string::npos) {
+          if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
+          body = {{"date", "2026-12-10"}, {"time", "14.00"}, {"minutes", 60}, {"kind", "mote"}, {"place", "kontoret"}};
+          if (route.method == "PUT") body["version"] = 99;
         } else if (p.ends_with("/mapping")) {
           body = {{"areas", json::array()}};
         } else if (p.ends_with("/contacts")) {
@@ -234,9 +249,11 @@ TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
           EXPECT_EQ(r.body.find("Steget "), std::string::npos) << what;
           EXPECT_EQ(r.body.find("Nätverket "), std::string::npos) << what;
           EXPECT_EQ(r.body.find("Samtycket "), std::string::npos) << what;
+          EXPECT_EQ(r.body.find("Mötet "), std::string::npos) << what;
         }
         EXPECT_EQ(r.body.find("Nätverket " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Samtycket " + other.alias), std::string::npos) << what;
+        EXPECT_EQ(r.body.find("Mötet " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Målet " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Steget " + other.alias), std::string::npos) << what;
         EXPECT_EQ(r.body.find("Loggad " + other.alias), std::string::npos) << what;

@@ -261,6 +261,18 @@ Result<std::string> open_record(const crypto::DataKey& key, std::string_view col
   return open(key, std::string(column) + "/" + record_id, client_id, sealed);
 }
 
+std::optional<std::string> seal_optional(const WorkContext& w, std::string_view column, const std::string& record_id,
+                                         const std::string& value) {
+  if (value.empty()) return std::nullopt;
+  return seal_record(w.loaded.key, column, w.client_id(), record_id, value);
+}
+
+Result<std::string> open_optional(const WorkContext& w, std::string_view column, const std::string& record_id,
+                                  const std::optional<std::string>& sealed) {
+  if (!sealed) return std::string();
+  return open_record(w.loaded.key, column, w.client_id(), record_id, *sealed);
+}
+
 Result<CaseState> transition(CaseState from, CaseAction action, bool accepted) {
   return domain::next_state(from, action, accepted);
 }

@@ -111,6 +111,12 @@ std::string seal_record(const crypto::DataKey& key, std::string_view column, con
                         const std::string& record_id, std::string_view value);
 Result<std::string> open_record(const crypto::DataKey& key, std::string_view column, const std::string& client_id,
                                 const std::string& record_id, const std::string& sealed);
+/// An optional text of a work record: sealed as seal_record() does, or none when it is empty.
+std::optional<std::string> seal_optional(const WorkContext& w, std::string_view column, const std::string& record_id,
+                                         const std::string& value);
+/// The text of an optional sealed column, or "" when it has none.
+Result<std::string> open_optional(const WorkContext& w, std::string_view column, const std::string& record_id,
+                                  const std::optional<std::string>& sealed);
 
 Result<domain::CaseState> transition(domain::CaseState from, domain::CaseAction action, bool accepted = true);
 std::string state_code(domain::CaseState s);
