@@ -20,13 +20,19 @@ struct Standing {
   bool primary = false;
   bool on_visit = false;
   bool recorder = false;
+  bool covering = false;
 };
+
+bool assignment_running(CaseState s) {
+  return s == CaseState::kActive || s == CaseState::kPaused || s == CaseState::kClosing;
+}
 
 Standing standing_of(long long user_id, const CaseStanding& c) {
   const Relation r = relation_of(user_id, c);
   const CaseState s = c.state;
   Standing out;
-  out.primary = r.primary_ombud && (s == CaseState::kActive || s == CaseState::kPaused || s == CaseState::kClosing);
+  out.primary = r.primary_ombud && assignment_running(s);
+  out.covering = r.covering && !r.primary_ombud && assignment_running(s);
   out.on_visit = r.orientation_ombud && s == CaseState::kOrientation;
   out.recorder = r.recorder && (s == CaseState::kFirstContact || s == CaseState::kAssessment ||
                                 (s == CaseState::kOrientation && !c.orientation_booked));
@@ -41,6 +47,7 @@ Relation relation_of(long long user_id, const CaseStanding& c) {
   r.orientation_ombud =
       std::find(c.orientation_ombud.begin(), c.orientation_ombud.end(), user_id) != c.orientation_ombud.end();
   r.primary_ombud = c.primary_ombud_id == user_id;
+  r.covering = std::find(c.covering_ombud.begin(), c.covering_ombud.end(), user_id) != c.covering_ombud.end();
   return r;
 }
 
@@ -64,15 +71,21 @@ bool may(const Principal& who, const CaseStanding& c, CaseNeed need) {
   if (case_list_scope(who.role) != ListScope::kOwn) return false;
   const Standing st = standing_of(who.user_id, c);
   switch (need) {
-    case CaseNeed::kRead:
+    case CaseNeed::kRead: return st.primary || st.on_visit || st.recorder || st.covering;
     case CaseNeed::kChangeStatus:
     case CaseNeed::kEditDetails: return st.primary || st.on_visit || st.recorder;
     case CaseNeed::kIntake: return st.on_visit || st.recorder;
     case CaseNeed::kRecordOrientation: return st.on_visit;
-    case CaseNeed::kAssign: return false;     // the samordnare's decision, never an ombud's own
-    case CaseNeed::kWork: return st.primary;  // while the assignment runs, pauses or closes
+    case CaseNeed::kAssign: return false;                    // the samordnare's decision, never an ombud's own
+    case CaseNeed::kWork: return st.primary || st.covering;  // while the assignment runs, pauses or closes
   }
   return false;
+}
+
+bool by_cover(const Principal& who, const CaseStanding& c) {
+  if (who.operation_id != c.operation_id || case_list_scope(who.role) != ListScope::kOwn) return false;
+  const Standing st = standing_of(who.user_id, c);
+  return st.covering && !st.on_visit && !st.recorder;
 }
 
 ListScope case_list_scope(Role role) {

@@ -32,6 +32,7 @@ struct CaseStanding {
   std::optional<long long> primary_ombud_id;  // the assigned ombud, kept after the assignment ends
   bool orientation_booked = false;            // an orientation visit has a date
   std::vector<long long> orientation_ombud;   // the ombud booked on the visit
+  std::vector<long long> covering_ombud;      // colleagues covering for the primary ombud today
 };
 
 /// How a user stands to a case, whatever its state. A user can stand in several ways at once.
@@ -39,8 +40,9 @@ struct Relation {
   bool recorder = false;           // recorded the first contact
   bool orientation_ombud = false;  // booked on the orientation visit
   bool primary_ombud = false;      // the case's (last) primary ombud
+  bool covering = false;           // covers for the primary ombud under a grant in force today
 
-  bool none() const { return !recorder && !orientation_ombud && !primary_ombud; }
+  bool none() const { return !recorder && !orientation_ombud && !primary_ombud && !covering; }
 };
 Relation relation_of(long long user_id, const CaseStanding& c);
 
@@ -58,8 +60,14 @@ enum class CaseNeed {
 /// The permission of the route table that a need belongs to.
 Permission permission_of(CaseNeed need);
 
-/// The policy: whether the principal may do this with the case.
+/// The policy: whether the principal may do this with the case. A colleague covering for the
+/// primary ombud (vikariat) reads the case and its work records while the assignment runs,
+/// pauses or closes, and nothing else.
 bool may(const Principal& who, const CaseStanding& c, CaseNeed need);
+
+/// Whether the principal reaches the case only by covering for its primary ombud: every such
+/// access is marked in the audit log.
+bool by_cover(const Principal& who, const CaseStanding& c);
 
 /// Which cases a role's client lists hold: none, the cases its user may see (an ombud's own,
 /// "Mina klienter"), or the whole operation's (the samordnare's).

@@ -86,6 +86,7 @@ void register_routes(Router& router) {
   register_letter_routes(router);
   register_appointment_routes(router);
   register_appointment_api_routes(router);
+  register_cover_routes(router);
   register_network_api_routes(router);
   register_plan_api_routes(router);
 }

@@ -147,6 +147,7 @@ void register_document_api_routes(Router& router);
 void register_letter_routes(Router& router);
 void register_appointment_routes(Router& router);
 void register_appointment_api_routes(Router& router);
+void register_cover_routes(Router& router);
 void register_plan_api_routes(Router& router);
 void register_case_api_routes(Router& router);
 

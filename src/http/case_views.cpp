@@ -90,6 +90,15 @@ std::string long_date(const Ctx& ctx, Date d) {
                              {"year", std::to_string(static_cast<int>(d.year()))}});
 }
 
+void add_cover_notice(const Ctx& ctx, views::Page& page, const services::ClientView& v) {
+  if (!v.covered_until) return;
+  views::Callout c;
+  c.kind = "warning";
+  c.heading = ctx.t("cover.notice_heading");
+  c.paragraphs = {ctx.t("cover.notice", {{"date", format_date(*v.covered_until)}})};
+  page.callouts.insert(page.callouts.begin(), std::move(c));
+}
+
 std::string client_href(const std::string& id, const std::string& suffix) {
   return "/clients/" + id + suffix;
 }
@@ -228,7 +237,9 @@ std::string notice_from_query(const Ctx& ctx) {
                                                "appointment_added",
                                                "appointment_saved",
                                                "appointment_removed",
-                                               "feed_revoked"};
+                                               "feed_revoked",
+                                               "cover_granted",
+                                               "cover_ended"};
   std::string key = ctx.query("notice");
   if (kKnown.count(key) == 0) return {};
   return ctx.t("notice." + key);

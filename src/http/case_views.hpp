@@ -80,6 +80,9 @@ bool is_refusal(const Error& error);
 /// The page again with the error's messages on its form, answered with the error's status.
 Response page_with_errors(const Ctx& ctx, views::Page& page, const Error& error);
 std::string client_href(const std::string& id, const std::string& suffix = "");
+/// On the pages of a client the viewer covers for (vikariat): a notice, first on the page, that
+/// says so, until when, and that it is logged.
+void add_cover_notice(const Ctx& ctx, views::Page& page, const services::ClientView& v);
 
 /// The page frame with a literal heading (e.g. a client's name).
 views::Frame frame_titled(const Ctx& ctx, const std::string& title);

@@ -111,6 +111,7 @@ Result<views::Page> appointments_page(Ctx& ctx, const services::ClientView& v, c
   auto list = OMBUD_TRY(services::appointments(ctx.s, *ctx.actor, v.id));
   views::Page page;
   page.heading = ctx.t("appointment.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("appointment.lead", {{"name", v.display_name()}, {"code", v.code}})};
   views::Table t;
   t.title = ctx.t("appointment.list");
@@ -166,6 +167,7 @@ views::Page appointment_page(const Ctx& ctx, const services::ClientView& v, cons
                              const Form* sent) {
   views::Page page;
   page.heading = ctx.t("appointment.edit_title", {{"when", when_text(ctx, a)}});
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("appointment.edit_lead", {{"name", v.display_name()}, {"code", v.code}})};
   const std::string href = appointments_href(v.id, "/" + a.id);
   views::FormBlock f;

@@ -208,6 +208,7 @@ Response get_client_page(Ctx& ctx) {
   const std::string base = client_href(v->id);
   views::Page page;
   page.heading = v->display_name();
+  add_cover_notice(ctx, page, *v);
 
   auto fact = [&](const char* key, const std::string& value) {
     if (!value.empty()) page.facts.emplace_back(ctx.t(key), value);
@@ -320,6 +321,7 @@ Response get_client_page(Ctx& ctx) {
   link(CaseAction::kAssign, "action.assign", base + "/assignment");
   link(CaseAction::kReassign, "action.reassign", base + "/assignment", true);
   link(CaseAction::kSetPriorities, "action.priorities", base + "/priorities", true);
+  link(CaseAction::kReassign, "action.covers", base + "/covers", true);
   if (services::may_edit_details(*ctx.actor, *v))
     page.actions.push_back({ctx.t("action.details"), base + "/details", true});
   link(CaseAction::kPause, "action.pause", base + "/status?action=vilande", true);

@@ -29,6 +29,7 @@ Control parts_control(const Ctx& ctx, const std::vector<std::string>& chosen) {
 views::Page copy_page(const Ctx& ctx, const services::ClientView& v, const Form* sent) {
   views::Page page;
   page.heading = ctx.t("copy.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("copy.lead", {{"name", v.display_name()}, {"code", v.code}}), ctx.t("copy.not_stored")};
   views::FormBlock f;
   f.action = client_href(v.id, "/copy");

@@ -90,6 +90,7 @@ views::Page letter_page(const Ctx& ctx, const services::ClientView& v, domain::L
   const std::string code = letter_code(kind);
   views::Page page;
   page.heading = ctx.t("letter." + code);
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("letter." + code + ".about"), ctx.t("letters.not_stored")};
   views::FormBlock f;
   f.action = letters_href(v.id, "/" + code);
@@ -143,6 +144,7 @@ Response get_letters(Ctx& ctx) {
   if (!v) return page_error(ctx, v.error());
   views::Page page;
   page.heading = ctx.t("letters.title");
+  add_cover_notice(ctx, page, *v);
   page.lead = {ctx.t("letters.lead", {{"name", v->display_name()}, {"code", v->code}}), ctx.t("letters.not_stored")};
   views::Table t;
   t.title = ctx.t("letters.templates");

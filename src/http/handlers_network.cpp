@@ -79,6 +79,7 @@ Result<views::Page> network_page(Ctx& ctx, const services::ClientView& v, const 
   auto map = OMBUD_TRY(services::network_map(ctx.s, *ctx.actor, v.id));
   views::Page page;
   page.heading = ctx.t("network.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("network.lead", {{"name", v.display_name()}, {"code", v.code}})};
   for (const auto& [group, code] : domain::kNetworkGroups) {
     views::Table t;
@@ -129,6 +130,7 @@ Response post_network(Ctx& ctx) {
 views::Page person_page(Ctx& ctx, const services::ClientView& v, const services::NetworkPerson& p, const Form* sent) {
   views::Page page;
   page.heading = ctx.t("network.edit_title", {{"name", p.name}});
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("network.edit_lead", {{"name", v.display_name()}, {"code", v.code}})};
   const views::Cell consent = consent_cell(ctx, p.consent, p.consent_until);
   page.facts.emplace_back(ctx.t("network.col_consent"), consent.text);
@@ -268,6 +270,7 @@ Result<views::Page> consents_page(Ctx& ctx, const services::ClientView& v, const
   auto map = OMBUD_TRY(services::network_map(ctx.s, *ctx.actor, v.id));
   views::Page page;
   page.heading = ctx.t("consent.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("consent.lead", {{"name", v.display_name()}, {"code", v.code}})};
   views::Table t;
   t.title = ctx.t("consent.list");
@@ -322,6 +325,7 @@ Result<views::Page> consent_page(Ctx& ctx, const services::ClientView& v, const 
   auto map = OMBUD_TRY(services::network_map(ctx.s, *ctx.actor, v.id));
   views::Page page;
   page.heading = ctx.t("consent.edit_title", {{"name", c.network_name}});
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("consent.edit_lead", {{"name", v.display_name()}, {"code", v.code}})};
   page.facts.emplace_back(ctx.t("consent.col_state"), state_cell(ctx, c).text);
   page.facts.emplace_back(ctx.t("consent.col_period"), period_text(ctx, c.terms));

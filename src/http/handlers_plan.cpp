@@ -35,6 +35,7 @@ Result<views::Page> plan_page(Ctx& ctx, const services::ClientView& v, const For
   auto plan = OMBUD_TRY(services::action_plan(ctx.s, *ctx.actor, v.id));
   views::Page page;
   page.heading = ctx.t("plan.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("plan.lead", {{"name", v.display_name()}, {"code", v.code}})};
   if (plan.active() < plan.max_active) {
     views::FormBlock f;
@@ -116,6 +117,7 @@ Result<views::Page> goal_page(Ctx& ctx, const services::ClientView& v, const std
   };
   views::Page page;
   page.heading = ctx.t("plan.goal_title");
+  add_cover_notice(ctx, page, v);
   page.facts = {{ctx.t("plan.goal"), g.text}, {ctx.t("plan.status"), status_text(ctx, g)}};
 
   views::FormBlock step;
@@ -213,6 +215,7 @@ Result<views::Page> step_page(Ctx& ctx, const services::ClientView& v, const std
       };
       views::Page page;
       page.heading = ctx.t("plan.step_title");
+      add_cover_notice(ctx, page, v);
       page.facts = {{ctx.t("plan.goal"), g.text}};
       views::FormBlock f;
       f.action = step_href(v.id, s.id);

@@ -160,6 +160,7 @@ Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_n
   auto log = OMBUD_TRY(services::contact_log(ctx.s, *ctx.actor, v.id, page_number, kLogPerPage));
   views::Page page;
   page.heading = ctx.t("log.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("log.lead", {{"name", v.display_name()}, {"code", v.code}})};
   views::FormBlock f;
   f.heading = ctx.t("log.new");
@@ -233,6 +234,7 @@ Result<views::Page> entry_page(Ctx& ctx, const services::ClientView& v, const se
     people.push_back({p.id, p.name, p.kind});
   views::Page page;
   page.heading = ctx.t("log.edit_title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("log.edit_lead", {{"name", v.display_name()}, {"code", v.code}})};
   const std::string href = log_href(v.id, "/" + e.id);
   const bool removing = sent != nullptr && sent->has("confirm_remove");
@@ -299,6 +301,7 @@ Result<views::Page> mapping_page(Ctx& ctx, const services::ClientView& v, const 
   auto mapping = OMBUD_TRY(services::needs_mapping(ctx.s, *ctx.actor, v.id));
   views::Page page;
   page.heading = ctx.t("mapping.title");
+  add_cover_notice(ctx, page, v);
   page.lead = {ctx.t("mapping.lead", {{"name", v.display_name()}, {"code", v.code}})};
   if (mapping.updated_at) page.facts.emplace_back(ctx.t("mapping.updated"), format_local_minute(*mapping.updated_at));
   page.facts.emplace_back(ctx.t("mapping.wanted"), std::to_string(mapping.wanted()));

@@ -60,7 +60,10 @@ Result<ClientView> get_client(const Services& s, const Actor& actor, const std::
       return fail(refused(s, actor, client_id, loaded.error()));
     }
     view = OMBUD_TRY(to_view(loaded->row, loaded->key, loaded->booked, ref->municipality_names, ref->config.config));
+    add_cover(view, *loaded);
     view.moves = OMBUD_TRY(moves_of(tx->sql(), client_id, ref->municipality_names));
+    tx.reset();
+    OMBUD_CHECK(mark_covered_access(s, actor, *loaded));
   }
   // Logged before the data is returned.
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"read", "client", client_id, "", "ok"}));

@@ -49,6 +49,8 @@ struct ClientView {
   std::optional<domain::Place> orientation_place;
   bool orientation_trusted_person = false;
   std::vector<long long> orientation_ombud;
+  std::vector<long long> covering_ombud;  // colleagues covering for the primary ombud today (vikariat)
+  std::optional<Date> covered_until;      // the viewer covers for the primary ombud until this day
   std::optional<Date> orientation_held_on;
   Date orientation_deadline;
 

@@ -60,6 +60,7 @@ Result<std::vector<store::ClientSummary>> own_rows(const Services& s, const Acto
   for (auto st : states)
     f.states.push_back(state_code(st));
   f.visible_to_ombud = actor.user_id;
+  f.today = format_date(today(s));
   return store::list_clients(tx->sql(), f);
 }
 

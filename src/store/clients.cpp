@@ -71,8 +71,9 @@ struct FindClient {};
 // domain::may, and tests/store/access_filter_test.cpp proves the two agree). Disjoint parts that
 // are each an index lookup, so the list costs the ombud's own cases rather than the whole
 // operation's: own assignments; orientation visits they are booked on (driven by the few cases
-// awaiting a visit); and contacts they recorded themselves, until the visit is booked. Each part
-// binds (ombud, operation) in the order of its placeholders.
+// awaiting a visit); contacts they recorded themselves, until the visit is booked; and cases they
+// cover for a colleague under a grant in force today (vikariat). Each part binds (ombud,
+// operation) in the order of its placeholders; the last binds today twice after them.
 constexpr const char* kVisibleToOmbud[] = {
     " WHERE c.primary_ombud_id = :me1 AND +c.operation_id = :op1"
     " AND c.state IN ('aktiv', 'vilande', 'avslutning')",
@@ -81,7 +82,12 @@ constexpr const char* kVisibleToOmbud[] = {
     " WHERE c.recorded_by = :me3 AND +c.operation_id = :op3"
     " AND (c.state IN ('forsta_kontakt', 'bedomning')"
     "   OR (c.state = 'orienteringsbesok' AND c.orientation_on IS NULL))",
+    " JOIN covers v ON v.client_id = c.id"
+    " WHERE v.ombud_id = :me4 AND c.operation_id = :op4 AND v.starts_on <= :t4a AND v.ends_on >= :t4b"
+    " AND (v.ended_on IS NULL OR v.ended_on > :t4c) AND c.state IN ('aktiv', 'vilande', 'avslutning')"
+    " AND (c.primary_ombud_id IS NULL OR c.primary_ombud_id <> v.ombud_id)",
 };
+constexpr std::size_t kCoveredPart = 3;
 
 // The text of a list query depends on how many states it filters and whether it is an ombud's
 // own list, so each combination is its own cached statement.
@@ -89,6 +95,7 @@ struct ListClients : CachedStatement {
   ClientSummary row;
   long long operation_id = 0;
   long long me = 0;
+  std::string today;
   std::vector<std::string> states;
 
   ListClients(soci::session& sql, std::size_t state_count, bool for_ombud) : CachedStatement(sql), states(state_count) {
@@ -114,6 +121,10 @@ struct ListClients : CachedStatement {
       for (std::size_t part = 0; part < std::size(kVisibleToOmbud); ++part) {
         st.exchange(soci::use(me));
         st.exchange(soci::use(operation_id));
+        if (part == kCoveredPart) {
+          for (int i = 0; i < 3; ++i)
+            st.exchange(soci::use(today));
+        }
         query += (part == 0 ? "" : " UNION ALL ") + select + kVisibleToOmbud[part] + state_filter(part);
       }
     }
@@ -164,6 +175,7 @@ Result<std::vector<ClientSummary>> list_clients(soci::session& sql, const Client
     for (std::size_t i = 0; i < f.states.size(); ++i)
       q->states[i] = f.states[i];
     q->me = f.visible_to_ombud.value_or(0);
+    q->today = f.today;
     std::vector<ClientSummary> out;
     collect(q->st, out, q->row);
     std::sort(out.begin(), out.end(), [](const ClientSummary& a, const ClientSummary& b) { return a.code < b.code; });

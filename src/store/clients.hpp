@@ -83,6 +83,7 @@ struct ClientFilter {
   long long operation_id = 0;
   std::vector<std::string> states;            // empty: every state
   std::optional<long long> visible_to_ombud;  // only the cases this ombud may see
+  std::string today;                          // YYYY-MM-DD: which covering grants are in force
 };
 /// Ordered by client code.
 Result<std::vector<ClientSummary>> list_clients(soci::session& sql, const ClientFilter& filter);

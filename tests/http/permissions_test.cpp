@@ -31,6 +31,7 @@ struct Client {
   std::string person;       // someone in its network map
   std::string consent;      // a consent to speak with them
   std::string appointment;  // a meeting booked with them
+  std::string cover;        // a colleague's covering for its ombud
 };
 
 bool client_scoped(const Route& r);
@@ -42,6 +43,7 @@ class Permissions : public ::testing::Test {
     ASSERT_TRUE(services::initialise_config(t->services(), t->env().operation_id(), domain::seed_config()));
     ada = t->env().add_user("ada", "ombud");
     bo = t->env().add_user("bo", "ombud");
+    ulla = t->env().add_user("ulla", "ombud");
     t->env().add_user("cecilia", "samordnare");
     t->env().add_user("david", "ledningsgrupp");
     t->env().add_user("eva", "admin");
@@ -56,6 +58,21 @@ class Permissions : public ::testing::Test {
     plan_goal("bo", other);
     network("ada", own);
     network("bo", other);
+    // A client of bo's whom ada covers for: she reaches it as her own while the grant holds.
+    covered = make_active(sam, "Gamma Vikariat", bo);
+    covered.entry = log_entry("bo", covered);
+    plan_goal("bo", covered);
+    network("bo", covered);
+    own.cover = grant(sam, own, ulla);
+    other.cover = grant(sam, other, ulla);
+    covered.cover = grant(sam, covered, ada);
+  }
+
+  std::string grant(WebClient& sam, const Client& client, long long ombud) {
+    Response g = sam.api("POST", "/api/v1/clients/" + client.id + "/covers",
+                         {{"ombud", ombud}, {"reason", "Semester"}, {"ends_on", "2026-12-31"}});
+    EXPECT_EQ(g.status, 201) << g.body;
+    return json::parse(g.body)["id"];
   }
 
   void network(const std::string& ombud, Client& client) {
@@ -128,6 +145,7 @@ class Permissions : public ::testing::Test {
     path = std::regex_replace(path, std::regex("\\{consent\\}"), client.consent);
     path = std::regex_replace(path, std::regex("\\{letter\\}"), "god_man");
     path = std::regex_replace(path, std::regex("\\{appointment\\}"), client.appointment);
+    path = std::regex_replace(path, std::regex("\\{cover\\}"), client.cover);
     path = std::regex_replace(path, std::regex("\\{[a-z]+\\}"), "x");
     if (route.kind == RouteKind::kApi) {
       // A well-formed body, so that the request reaches the access check of the use case.
@@ -169,6 +187,9 @@ class Permissions : public ::testing::Test {
           if (route.method == "DELETE") return c.api("DELETE", path + "?version=99");
           body = {{"date", "2026-12-10"}, {"time", "14.00"}, {"minutes", 60}, {"kind", "mote"}, {"place", "kontoret"}};
           if (route.method == "PUT") body["version"] = 99;
+        } else if (p.find("/covers") != std::string::npos) {
+          body = p.ends_with("/end") ? json{{"version", 99}}
+                                     : json{{"ombud", ulla}, {"reason", "Sjukdom"}, {"ends_on", "2026-12-31"}};
         } else if (p.ends_with("/mapping")) {
           body = {{"areas", json::array()}};
         } else if (p.ends_with("/contacts")) {
@@ -190,8 +211,10 @@ class Permissions : public ::testing::Test {
   std::unique_ptr<TestApp> t;
   long long ada = 0;
   long long bo = 0;
+  long long ulla = 0;
   Client own;
   Client other;
+  Client covered;
 };
 
 bool client_scoped(const Route& r) {
@@ -212,12 +235,14 @@ TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
     for (const auto& route : t->app().router().routes()) {
       if (route.permission == domain::Permission::kPublic) continue;
       if (route.pattern == "/logout" || route.pattern == "/api/v1/session") continue;  // ends the session
-      for (const Client* client : {&own, &other}) {
-        if (!client_scoped(route) && client == &other) continue;
+      for (const Client* client : {&own, &other, &covered}) {
+        if (!client_scoped(route) && client != &own) continue;
         const long long before = denials();
         Response r = call(c, route, *client);
-        const std::string what =
-            username + " " + route.method + " " + route.pattern + (client == &own ? " own" : " other");
+        const std::string what = username + " " + route.method + " " + route.pattern +
+                                 (client == &own     ? " own"
+                                  : client == &other ? " other"
+                                                     : " covered");
         ++checked;
         const bool role_ok = domain::role_allows(role, route.permission);
         if (!role_ok) {
@@ -241,6 +266,8 @@ TEST_F(Permissions, EveryRouteRoleAndClientGetsTheRightAnswerAndNothingLeaks) {
         if (!may_see_own) {
           EXPECT_EQ(r.body.find(own.alias), std::string::npos) << what;
           EXPECT_EQ(r.body.find(own.code), std::string::npos) << what;
+          EXPECT_EQ(r.body.find(covered.alias), std::string::npos) << what;
+          EXPECT_EQ(r.body.find(covered.code), std::string::npos) << what;
         }
         // The work records reach the client's own ombud only: not the samordnare, who sees the case.
         if (role != domain::Role::kOmbud) {

@@ -108,6 +108,40 @@ TEST(AccessPolicy, ThePrimaryOmbudWorksWithTheAssignmentButNeverAssigns) {
   EXPECT_EQ(granted(kOmbud, c), kNone);
 }
 
+TEST(AccessPolicy, AColleagueCoveringReadsTheCaseAndItsWorkWhileTheAssignmentRunsAndNothingMore) {
+  for (CaseState s : {CaseState::kActive, CaseState::kPaused, CaseState::kClosing}) {
+    auto c = a_case(s);
+    c.primary_ombud_id = kOther;
+    c.covering_ombud = {kMe};
+    EXPECT_EQ(granted(kOmbud, c), (Needs{"read", "work"})) << static_cast<int>(s);
+    EXPECT_TRUE(domain::by_cover(kOmbud, c)) << "every such access is marked";
+    // The samordnare's standing does not change with a grant, and is never "by cover".
+    EXPECT_FALSE(granted(kSamordnare, c).contains("work"));
+    EXPECT_FALSE(domain::by_cover(kSamordnare, c));
+  }
+  // No running assignment, nothing to cover in.
+  for (CaseState s : {CaseState::kQueue, CaseState::kDeclined, CaseState::kWithdrawn}) {
+    auto c = a_case(s);
+    c.primary_ombud_id = kOther;
+    c.covering_ombud = {kMe};
+    EXPECT_EQ(granted(kOmbud, c), kNone) << static_cast<int>(s);
+  }
+  // Someone else's grant lets me read nothing; my own primary case is not "by cover".
+  auto theirs = a_case(CaseState::kActive);
+  theirs.primary_ombud_id = kOther;
+  theirs.covering_ombud = {kOther + 1};
+  EXPECT_EQ(granted(kOmbud, theirs), kNone);
+  auto mine = a_case(CaseState::kActive);
+  mine.primary_ombud_id = kMe;
+  mine.covering_ombud = {kMe};
+  EXPECT_FALSE(domain::by_cover(kOmbud, mine));
+  // A grant of another operation's case reaches nothing.
+  auto elsewhere = a_case(CaseState::kActive);
+  elsewhere.operation_id = kOp + 1;
+  elsewhere.covering_ombud = {kMe};
+  EXPECT_EQ(granted(kOmbud, elsewhere), kNone);
+}
+
 TEST(AccessPolicy, AnOmbudWithoutARelationSeesNothing) {
   for (auto [state, pair] : domain::kCaseStates) {
     (void)pair;

@@ -12,8 +12,10 @@
 #include "services/internal/assessment_codec.hpp"
 #include "services/internal/audit.hpp"
 #include "services/internal/keys.hpp"
+#include "services/reference_service.hpp"
 #include "store/client_keys.hpp"
 #include "store/client_moves.hpp"
+#include "store/covers.hpp"
 #include "store/orientation_ombud.hpp"
 #include "store/stat_events.hpp"
 #include "store/users.hpp"
@@ -68,8 +70,10 @@ std::string join(const std::vector<std::string>& parts, char sep) {
 }
 
 // What the access policy needs of a stored case.
-domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long long>& booked) {
+domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long long>& booked,
+                                 const std::vector<long long>& covering) {
   domain::CaseStanding c;
+  c.covering_ombud = covering;
   c.operation_id = row.operation_id;
   c.state = domain::parse_code(domain::kCaseStates, row.state).value_or(CaseState::kDeclined);
   c.recorded_by = row.recorded_by;
@@ -81,7 +85,8 @@ domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long lo
 
 domain::CaseStanding standing_of(long long operation_id, const ClientView& v) {
   return domain::CaseStanding{
-      operation_id, v.state, v.recorded_by, v.primary_ombud_id, v.orientation_on.has_value(), v.orientation_ombud};
+      operation_id,        v.state,         v.recorded_by, v.primary_ombud_id, v.orientation_on.has_value(),
+      v.orientation_ombud, v.covering_ombud};
 }
 
 Result<crypto::DataKey> key_of(const Services& s, const std::string& client_id, const std::optional<int>& key_version,
@@ -94,22 +99,32 @@ Result<crypto::DataKey> key_of(const Services& s, const std::string& client_id, 
 Result<Loaded> load(const Services& s, soci::session& sql, const Actor& actor, const std::string& id, CaseNeed need) {
   auto row = OMBUD_TRY(store::find_client(sql, actor.operation_id, id));
   std::vector<long long> booked;
-  if (row) booked = OMBUD_TRY(store::orientation_ombud(sql, id));
+  std::vector<long long> covering;
+  std::optional<Date> actor_until;
+  if (row) {
+    booked = OMBUD_TRY(store::orientation_ombud(sql, id));
+    for (const auto& c : OMBUD_TRY(store::covering_ombud(sql, id, format_date(today(s))))) {
+      covering.push_back(c.ombud_id);
+      if (c.ombud_id == actor.user_id) actor_until = parse_date(c.ends_on);
+    }
+  }
   // A client the actor may not see does not exist for them (404); one they see but may not act on
   // in this way is forbidden (403). Both refusals are logged.
-  if (!row || !domain::may(actor.principal(), standing_of(*row, booked), CaseNeed::kRead)) {
+  if (!row || !domain::may(actor.principal(), standing_of(*row, booked, covering), CaseNeed::kRead)) {
     Error e = Error::not_found("client.not_found");
     e.detail = kDenied;
     return fail(e);
   }
-  if (!domain::may(actor.principal(), standing_of(*row, booked), need)) {
+  const domain::CaseStanding standing = standing_of(*row, booked, covering);
+  if (!domain::may(actor.principal(), standing, need)) {
     Error e = Error::forbidden();
     e.detail = kDenied;
     return fail(e);
   }
   auto key = key_of(s, *row);
   if (!key) return fail(key.error());
-  return Loaded{std::move(*row), std::move(*key), std::move(booked)};
+  const bool covered = domain::by_cover(actor.principal(), standing);
+  return Loaded{std::move(*row), std::move(*key), std::move(booked), std::move(covering), actor_until, covered};
 }
 
 Result<std::vector<ClientView::Move>> moves_of(soci::session& sql, const std::string& client_id,
@@ -224,15 +239,27 @@ Result<ClientView> change_case(const Services& s, const Actor& actor, const std:
   Loaded& loaded = *found;
   if (loaded.row.version != version) return fail(Error::conflict("error.conflict"));
   ClientView before = OMBUD_TRY(to_view(loaded.row, loaded.key, loaded.booked, ref->municipality_names, cfg.config));
+  add_cover(before, loaded);
   OMBUD_CHECK(change(*tx, loaded, before, cfg.config));
   OMBUD_CHECK(store::update_client(tx->sql(), loaded.row, s.clock.now()));
   OMBUD_CHECK(audit(*tx, s, AuditSubject::of(actor), AuditEvent{"update", record_kind, client_id, "", "ok"}));
   loaded.row.version += 1;
   std::vector<long long> booked = OMBUD_TRY(store::orientation_ombud(tx->sql(), client_id));
   ClientView after = OMBUD_TRY(to_view(loaded.row, loaded.key, booked, ref->municipality_names, cfg.config));
+  add_cover(after, loaded);
   after.moves = OMBUD_TRY(moves_of(tx->sql(), client_id, ref->municipality_names));
   OMBUD_CHECK(tx->commit());
   return after;
+}
+
+void add_cover(ClientView& v, const Loaded& loaded) {
+  v.covering_ombud = loaded.covering;
+  v.covered_until = loaded.actor_covers_until;
+}
+
+Status mark_covered_access(const Services& s, const Actor& actor, const Loaded& loaded) {
+  if (!loaded.by_cover) return {};
+  return audit_now(s, AuditSubject::of(actor), AuditEvent{"covered_access", "client", loaded.row.id, "", "ok"});
 }
 
 Status with_work(const Services& s, const Actor& actor, const std::string& client_id, bool write,
@@ -246,9 +273,12 @@ Status with_work(const Services& s, const Actor& actor, const std::string& clien
   }
   const domain::OperationConfig& cfg = ref->config.config;
   ClientView client = OMBUD_TRY(to_view(found->row, found->key, found->booked, ref->municipality_names, cfg));
+  add_cover(client, *found);
   WorkContext work{*found, client, cfg};
   OMBUD_CHECK(step(*tx, work));
-  return tx->commit();
+  OMBUD_CHECK(tx->commit());
+  tx.reset();
+  return mark_covered_access(s, actor, *found);
 }
 
 std::string seal_record(const crypto::DataKey& key, std::string_view column, const std::string& client_id,

@@ -40,7 +40,8 @@ std::string join(const std::vector<std::string>& parts, char sep);
 std::optional<Date> opt_date(const std::optional<std::string>& s);
 
 /// What the access policy needs of a stored case, and of a case already opened.
-domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long long>& booked);
+domain::CaseStanding standing_of(const ClientRow& row, const std::vector<long long>& booked,
+                                 const std::vector<long long>& covering);
 domain::CaseStanding standing_of(long long operation_id, const ClientView& v);
 
 /// The data key of a client, from the wrapped key read along with its row or list line.
@@ -56,7 +57,16 @@ struct Loaded {
   ClientRow row;
   crypto::DataKey key;
   std::vector<long long> booked;
+  std::vector<long long> covering;         // who covers for the primary ombud today
+  std::optional<Date> actor_covers_until;  // the actor is one of them, until this day
+  bool by_cover = false;                   // the actor reaches the case only by covering
 };
+
+/// What a loaded case adds to its view: who covers, and until when the viewer does.
+void add_cover(ClientView& v, const Loaded& loaded);
+
+/// Marks in the audit log that the actor reached the case by covering (after the transaction).
+Status mark_covered_access(const Services& s, const Actor& actor, const Loaded& loaded);
 
 /// Loads a case for `need`. A case the actor may not read, or one of another operation: kNotFound;
 /// one they read but may not act on so: kForbidden. Either refusal is marked for refused().
