@@ -3,6 +3,8 @@
 // The operation's rules: shown to the samordnare, the ledningsgrupp and admin; changed by admin
 // (everything) and the ledningsgrupp (the queue's priority groups). Every change is a new
 // version; the history is listed on the page.
+#include <set>
+
 #include "core/text.hpp"
 #include "http/case_views.hpp"
 #include "services/config_service.hpp"
@@ -87,6 +89,54 @@ std::vector<Control> crisis_controls(const Ctx& ctx, const std::vector<domain::C
   return out;
 }
 
+constexpr std::size_t kBlankAreas = 2;
+
+// The life areas of the needs mapping, each a label; a label emptied removes its area. An area
+// keeps its key (a hidden field) so that what clients said and the statistics stay with it.
+std::vector<Control> area_controls(const Ctx& ctx, const std::vector<domain::LifeArea>& areas,
+                                   std::vector<std::pair<std::string, std::string>>& hidden) {
+  std::vector<Control> out;
+  Control group;
+  group.kind = K::kGroup;
+  group.label = ctx.t("settings.life_areas");
+  group.hint = ctx.t("settings.life_areas_hint");
+  for (std::size_t i = 0; i < areas.size() + kBlankAreas; ++i) {
+    const std::string p = "life_areas." + std::to_string(i);
+    const bool kept = i < areas.size();
+    if (kept) hidden.emplace_back(p + ".key", areas[i].key);
+    Control label =
+        field(K::kText, p + ".label",
+              kept ? ctx.t("settings.life_area", {{"n", std::to_string(i + 1)}}) : ctx.t("settings.new_life_area"),
+              kept ? areas[i].label : "");
+    label.optional_mark = !kept;
+    group.children.push_back(std::move(label));
+  }
+  out.push_back(std::move(group));
+  return out;
+}
+
+// Reads the life areas from the form; an emptied label drops its area, a new one gets a key
+// made from its label.
+std::vector<domain::LifeArea> areas_from(const Form& f) {
+  std::vector<domain::LifeArea> out;
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < domain::kMaxLifeAreas + kBlankAreas; ++i) {
+    const std::string p = "life_areas." + std::to_string(i);
+    const std::string label(trim(f.get(p + ".label")));
+    if (label.empty()) continue;
+    std::string key(trim(f.get(p + ".key")));
+    if (key.empty()) {
+      const std::string base = domain::key_from_label(label);
+      key = base;
+      for (int n = 2; keys.count(key) != 0; ++n)
+        key = base + "_" + std::to_string(n);
+    }
+    keys.insert(key);
+    out.push_back({key, label});
+  }
+  return out;
+}
+
 // Reads the crisis numbers from the form; fully blank rows are left out.
 std::vector<domain::CrisisContact> crisis_from(const Form& f) {
   std::vector<domain::CrisisContact> out;
@@ -164,11 +214,16 @@ Result<views::Page> settings_page(Ctx& ctx, const services::VersionedConfig& cur
              c.deadline_day_kind == domain::DayKind::kWorking ? "settings.working_days" : "settings.calendar_days",
              "days", c.orientation_deadline_days)},
         {ctx.t("settings.acute_help_text"), c.acute_help_text},
-        {ctx.t("settings.complaints_contact"), c.complaints_contact}};
+        {ctx.t("settings.complaints_contact"), c.complaints_contact},
+        {ctx.t("settings.max_active_goals"), std::to_string(c.max_active_goals)}};
     std::string calls;
     for (const auto& k : c.crisis_contacts)
       calls += (calls.empty() ? "" : "; ") + k.label + (k.number.empty() ? "" : " " + k.number);
     page.facts.emplace_back(ctx.t("settings.crisis"), calls);
+    std::string areas;
+    for (const auto& a : c.life_areas)
+      areas += (areas.empty() ? "" : "; ") + a.label;
+    page.facts.emplace_back(ctx.t("settings.life_areas"), areas);
   }
   if (scope != domain::ConfigScope::kNone) {
     views::FormBlock f;
@@ -212,6 +267,12 @@ Result<views::Page> settings_page(Ctx& ctx, const services::VersionedConfig& cur
         f.controls.push_back(std::move(k));
       f.controls.push_back(
           field(K::kTextarea, "complaints_contact", ctx.t("settings.complaints_contact"), c.complaints_contact));
+      Control goals = field(K::kNumber, "max_active_goals", ctx.t("settings.max_active_goals"),
+                            std::to_string(c.max_active_goals), "4");
+      goals.hint = ctx.t("settings.max_active_goals_hint");
+      f.controls.push_back(std::move(goals));
+      for (auto& a : area_controls(ctx, c.life_areas, f.hidden))
+        f.controls.push_back(std::move(a));
     }
     for (auto& g : group_controls(ctx, c.priority_groups))
       f.controls.push_back(std::move(g));
@@ -281,6 +342,8 @@ Response post_settings(Ctx& ctx) {
     c.acute_help_text = std::string(trim(f.get("acute_help_text")));
     c.crisis_contacts = crisis_from(f);
     c.complaints_contact = std::string(trim(f.get("complaints_contact")));
+    number("max_active_goals", c.max_active_goals);
+    c.life_areas = areas_from(f);
   }
   c.priority_groups = groups_from(f, errors);
   long long expected = -1;
