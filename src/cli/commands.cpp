@@ -179,6 +179,7 @@ int cmd_demo(const Locations& given, const services::DemoOptions& options) {
   std::cout << "demo operation created in " << (w->data_dir.empty() ? w->db_url : w->data_dir) << "\n"
             << "second factor: off in the demo operation (an operation setting; not yet available)\n";
   std::cout << "clients: " << demo->clients << " (fictitious, at every stage)\n";
+  if (!demo->history_client.empty()) std::cout << "history: client " << demo->history_client << "\n";
   for (const auto& l : demo->logins) {
     std::cout << "login: " << l.username << " (" << l.role << ", " << l.display_name << ")\n";
   }
@@ -331,6 +332,10 @@ int run(int argc, char** argv) {
   demo->add_option("--ombud", demo_options.ombud, "Number of ombud (default 2)")->check(CLI::Range(2, 50));
   demo->add_option("--clients", demo_options.clients, "Number of demo clients (default 16)")
       ->check(CLI::Range(0, 5000));
+  demo->add_option("--history", demo_options.history,
+                   "For benchmarks: give ombud1's first active client this many contact-log entries over two "
+                   "years, up to 20 goals and 30 people in the network map (default 0)")
+      ->check(CLI::Range(0, 20000));
 
   bool check_only = false;
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations");

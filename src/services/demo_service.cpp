@@ -7,9 +7,12 @@
 #include "services/assignment_service.hpp"
 #include "services/client_service.hpp"
 #include "services/config_service.hpp"
+#include "services/contact_log_service.hpp"
 #include "services/intake_service.hpp"
+#include "services/network_service.hpp"
 #include "services/orientation_service.hpp"
 #include "services/overview_service.hpp"
+#include "services/plan_service.hpp"
 #include "services/reference_service.hpp"
 #include "services/user_service.hpp"
 
@@ -125,13 +128,57 @@ Status make_client(const Services& s, const Actor& samordnare, const std::vector
   return {};
 }
 
+// About two years of an assignment's work for one client, written through the same use cases as
+// the pages, so that it is sealed and counted as real work is.
+Status make_history(const Services& s, const Actor& ombud, const std::string& client_id, int entries) {
+  static constexpr std::array<const char*, 6> kKinds = {"mote",      "telefon",      "medfoljning",
+                                                        "skrivelse", "natverksmote", "sip"};
+  static constexpr std::array<const char*, 5> kWith = {"klienten", "forsakringskassan", "socialtjansten", "psykiatrin",
+                                                       "god_man"};
+  static constexpr std::array<const char*, 6> kNetwork = {"forsakringskassan", "socialtjansten", "psykiatrin",
+                                                          "god_man",           "boendestodjare", "privat"};
+  // The plan and the network map are as two years leave them (20 goals, 30 people); the log is
+  // what keeps growing with the years.
+  const int people = std::min(30, entries * 30 / 200);
+  for (int k = 0; k < people; ++k) {
+    NetworkInput p{
+        kNetwork[static_cast<std::size_t>(k) % kNetwork.size()],       "Kontakt nummer " + std::to_string(k + 1),
+        "Hjälper klienten med ärende " + std::to_string(k + 1),        k % 2 == 0,
+        k % 2 == 0 ? "070-000 00 " + std::to_string(10 + k % 90) : "", 0};
+    OMBUD_TRY(add_network_entry(s, ombud, client_id, p));
+  }
+  const int goals = std::min(20, entries / 10);
+  for (int g = 0; g < goals; ++g) {
+    auto goal = OMBUD_TRY(add_goal(s, ombud, client_id, "Mål nummer " + std::to_string(g + 1) + " med klientens ord"));
+    for (int k = 0; k < 3; ++k) {
+      OMBUD_TRY(add_step(
+          s, ombud, client_id, goal.id,
+          {"Steg " + std::to_string(k + 1) + " mot målet", k == 0 ? "klienten" : "ombudet", "", g + 1 < goals, 0}));
+    }
+    if (g + 1 < goals) OMBUD_TRY(change_goal(s, ombud, client_id, goal.id, {goal.text, "uppnatt", goal.version}));
+  }
+  const Date today_on = today(s);
+  for (int e = 0; e < entries; ++e) {
+    ContactEntryInput in;
+    in.date = format_date(add_days(today_on, -(730 * (entries - e)) / entries));
+    in.kind = kKinds[static_cast<std::size_t>(e) % kKinds.size()];
+    in.counterpart = kWith[static_cast<std::size_t>(e) % kWith.size()];
+    in.place = in.kind == "mote" ? "hemma" : "";
+    in.minutes = std::to_string(15 + (e % 6) * 15);
+    in.note = "Anteckning " + std::to_string(e + 1) + ": vi gick igenom posten och ringde handläggaren.";
+    OMBUD_TRY(add_contact_entry(s, ombud, client_id, in));
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<DemoResult> create_demo(const Services& s, const AuditSubject& who, const std::string& password,
                                const DemoOptions& options) {
   OMBUD_CHECK(check_password_policy(password, ""));
-  if (options.ombud < 2 || options.ombud > 50 || options.clients < 0 || options.clients > 5000) {
-    return fail(Error::internal("the demo takes 2–50 ombud and 0–5000 clients"));
+  if (options.ombud < 2 || options.ombud > 50 || options.clients < 0 || options.clients > 5000 || options.history < 0 ||
+      options.history > 20000) {
+    return fail(Error::internal("the demo takes 2–50 ombud, 0–5000 clients and a history of 0–20000 entries"));
   }
   OperationSpec spec;
   spec.name = "PO Norra Kalmar län (demo)";
@@ -175,6 +222,18 @@ Result<DemoResult> create_demo(const Services& s, const AuditSubject& who, const
     OMBUD_CHECK(make_client(s, samordnare, ombud, i, options.clients, dice, municipalities));
   }
   result.clients = options.clients;
+  if (options.history > 0) {
+    Actor first;
+    first.user_id = ombud.front();
+    first.operation_id = result.operation_id;
+    first.username = "ombud1";
+    first.role = domain::Role::kOmbud;
+    first.address = "demo";
+    auto active = OMBUD_TRY(list_clients(s, first, {domain::CaseState::kActive}));
+    if (active.empty()) return fail(Error::internal("the demo has no active client to give a history"));
+    result.history_client = active.front().id;
+    OMBUD_CHECK(make_history(s, first, result.history_client, options.history));
+  }
   return result;
 }
 

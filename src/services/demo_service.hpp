@@ -22,12 +22,17 @@ struct DemoLogin {
 struct DemoOptions {
   int ombud = 2;     // ombud1 … ombudN
   int clients = 16;  // spread over the stages
+  // A work history for ombud1's first active client, for benchmarks: this many contact-log
+  // entries over two years, a tenth as many goals (each with three steps; at most 20) and 30 per
+  // 200 entries in the network map (at most 30). 0: none.
+  int history = 0;
 };
 
 struct DemoResult {
   long long operation_id = 0;
   std::vector<DemoLogin> logins;
   int clients = 0;
+  std::string history_client;  // the client given the history, if any
 };
 
 /// Creates the demo operation, its users (all with `password`) and its clients.
