@@ -5,6 +5,9 @@
 // on the pages and every access marked in the audit log; the grant ends by itself after its last
 // day or when the samordnare ends it. The samordnare still never reads the work. Bad grants are
 // refused with Swedish messages and API codes. Today is 2026-11-23 on the test clock.
+#include <fstream>
+#include <sstream>
+
 #include "work_fixture.hpp"
 
 namespace ombud::http {
@@ -139,6 +142,23 @@ TEST_P(Covers, TheSamordnareEndsAGrantEarlyAndTheApiSaysWhatIsWrong) {
   EXPECT_EQ(json::parse(twice.body)["error"]["key"], "cover.already_ended");
   EXPECT_EQ(audited("create", "cover"), 1);
   EXPECT_EQ(audited("update", "cover"), 1);
+}
+
+TEST_P(Covers, TheReasonNeverReachesTheDatabaseFileInPlaintext) {
+  if (GetParam() != store::Engine::kSqlite) GTEST_SKIP() << "the file is SQLite's; PostgreSQL keeps its own";
+  const std::string marker = "MARKER-Cv8Reason";
+  ASSERT_EQ(sam_api->api("POST", api_covers(), {{"ombud", bo}, {"reason", marker}, {"ends_on", "2026-12-31"}}).status,
+            201);
+  EXPECT_EQ(json::parse(sam_api->api("GET", api_covers()).body)["covers"][0]["reason"], marker);
+  std::string bytes;
+  for (const char* suffix : {"", "-wal"}) {
+    std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes += ss.str();
+  }
+  ASSERT_FALSE(bytes.empty());
+  EXPECT_EQ(bytes.find(marker), std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Covers, ::testing::Values(store::Engine::kSqlite, store::Engine::kPostgres),
