@@ -4,6 +4,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <new>
 
@@ -165,6 +166,41 @@ Result<std::string> from_base64(std::string_view text) {
     return fail(Error::internal("malformed base64"));
   }
   out.resize(len);
+  return out;
+}
+
+Result<std::string> from_base64_public(std::string_view text) {
+  // 0–63 for the alphabet's characters, 64 for anything else.
+  static constexpr auto kValue = [] {
+    std::array<unsigned char, 256> t{};
+    t.fill(64);
+    const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (unsigned char i = 0; i < 64; ++i)
+      t[static_cast<unsigned char>(alphabet[i])] = i;
+    return t;
+  }();
+  if (text.size() % 4 != 0) return fail(Error::internal("malformed base64"));
+  std::size_t pad = 0;
+  if (!text.empty() && text.back() == '=') pad = text.size() >= 2 && text[text.size() - 2] == '=' ? 2 : 1;
+  std::string out;
+  out.reserve(text.size() / 4 * 3);
+  for (std::size_t i = 0; i < text.size(); i += 4) {
+    const bool last = i + 4 == text.size();
+    unsigned v[4];
+    for (std::size_t k = 0; k < 4; ++k) {
+      const bool padded = last && k >= 4 - pad;
+      v[k] = padded ? 0 : kValue[static_cast<unsigned char>(text[i + k])];
+      if (padded ? text[i + k] != '=' : v[k] == 64) return fail(Error::internal("malformed base64"));
+    }
+    const unsigned n = (v[0] << 18) | (v[1] << 12) | (v[2] << 6) | v[3];
+    out += static_cast<char>((n >> 16) & 0xFF);
+    if (!last || pad < 2) out += static_cast<char>((n >> 8) & 0xFF);
+    if (!last || pad < 1) out += static_cast<char>(n & 0xFF);
+    // The bits a padded group leaves over must be zero, as to_base64() writes them.
+    if (last && ((pad == 1 && (n & 0xFF) != 0) || (pad == 2 && (n & 0xFFFF) != 0))) {
+      return fail(Error::internal("malformed base64"));
+    }
+  }
   return out;
 }
 

@@ -241,5 +241,26 @@ TEST(DataKey, CopiesAreEqualAndKeysDiffer) {
   EXPECT_FALSE(open_field(b, sealed, FieldAd{"t", "c", "r", "x", 1}));
 }
 
+// The table decoder for ciphertexts reads exactly what the constant-time one reads, and refuses
+// exactly what it refuses.
+TEST(Base64, ThePublicDecoderAgreesWithTheConstantTimeOne) {
+  for (std::size_t n = 0; n < 100; ++n) {
+    const std::string bytes = random_bytes(n);
+    const std::string text = to_base64(bytes);
+    auto fast = from_base64_public(text);
+    ASSERT_TRUE(fast) << n;
+    EXPECT_EQ(*fast, bytes) << n;
+    EXPECT_EQ(*fast, *from_base64(text)) << n;
+  }
+  for (const char* bad :
+       {"A", "AB", "ABC", "AB=C", "A===", "AAA*", "AA A", "AB==AAAA", "QQ=A", "QR==", "QUF=", "QUJD\n"}) {
+    EXPECT_FALSE(from_base64_public(bad)) << bad;
+    EXPECT_FALSE(from_base64(bad)) << bad << " (constant-time)";
+  }
+  EXPECT_EQ(*from_base64_public("QUJD"), "ABC");
+  EXPECT_EQ(*from_base64_public("QUI="), "AB");
+  EXPECT_EQ(*from_base64_public("QQ=="), "A");
+}
+
 }  // namespace
 }  // namespace ombud::crypto
