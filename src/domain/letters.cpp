@@ -98,11 +98,19 @@ std::span<const LetterField> letter_sender_fields() {
   return kSender;
 }
 
+bool is_sender_field(std::string_view name) {
+  return std::any_of(std::begin(kSender), std::end(kSender), [&](const LetterField& f) { return f.name == name; });
+}
+
+std::vector<LetterField> letter_fields(const LetterTemplate& tpl) {
+  std::vector<LetterField> all(std::begin(kSender), std::end(kSender));
+  all.insert(all.end(), tpl.fields.begin(), tpl.fields.end());
+  return all;
+}
+
 std::vector<FieldError> validate_letter(const LetterTemplate& tpl, const LetterValues& values) {
   std::vector<FieldError> errors;
-  std::vector<LetterField> all(kSender, kSender + std::size(kSender));
-  all.insert(all.end(), tpl.fields.begin(), tpl.fields.end());
-  for (const auto& f : all) {
+  for (const auto& f : letter_fields(tpl)) {
     if (f.kind == K::kChoices) {
       const auto it = values.choices.find(f.name);
       check_choices(f, it == values.choices.end() ? nullptr : &it->second, errors);

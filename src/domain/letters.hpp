@@ -50,6 +50,10 @@ struct LetterTemplate {
 /// The fields every letter starts with: whom it goes to ("to"), the client's name, personnummer,
 /// address and phone.
 std::span<const LetterField> letter_sender_fields();
+/// Whether a field is one of the sender's, which every letter has.
+bool is_sender_field(std::string_view name);
+/// Every field of a letter of this kind, in the order the form asks them: the sender's, then its own.
+std::vector<LetterField> letter_fields(const LetterTemplate& tpl);
 
 /// The template of a kind; every kind has one.
 const LetterTemplate& letter_template(LetterKind kind);

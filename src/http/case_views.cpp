@@ -99,6 +99,23 @@ void add_cover_notice(const Ctx& ctx, views::Page& page, const services::ClientV
   page.callouts.insert(page.callouts.begin(), std::move(c));
 }
 
+Result<services::ClientView> path_client(Ctx& ctx) {
+  return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+}
+
+std::string duration_text(const Ctx& ctx, long long minutes) {
+  const long long h = minutes / 60;
+  const long long m = minutes % 60;
+  if (h == 0) return ctx.t("log.minutes", {{"m", std::to_string(m)}});
+  if (m == 0) return ctx.t("log.hours", {{"h", std::to_string(h)}});
+  return ctx.t("log.hours_minutes", {{"h", std::to_string(h)}, {"m", std::to_string(m)}});
+}
+
+std::string calendar_feed_address(const Ctx& ctx, const std::string& token, bool webcal) {
+  const char* scheme = webcal ? "webcal://" : ctx.app.config().behind_tls ? "https://" : "http://";
+  return std::string(scheme) + std::string(ctx.req.header("host")) + "/calendar/feed/" + token;
+}
+
 std::string client_href(const std::string& id, const std::string& suffix) {
   return "/clients/" + id + suffix;
 }

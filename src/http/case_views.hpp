@@ -80,6 +80,14 @@ bool is_refusal(const Error& error);
 /// The page again with the error's messages on its form, answered with the error's status.
 Response page_with_errors(const Ctx& ctx, views::Page& page, const Error& error);
 std::string client_href(const std::string& id, const std::string& suffix = "");
+/// The client the path's {id} names, as the actor may see it; a refusal is the service's (404,
+/// 403) and is logged there.
+Result<services::ClientView> path_client(Ctx& ctx);
+/// "45 min", "1 h", "1 h 30 min".
+std::string duration_text(const Ctx& ctx, long long minutes);
+/// Where a phone's calendar reads the feed with this token: this server's address, as https://
+/// (or http:// when TLS does not end at a proxy) or as webcal://.
+std::string calendar_feed_address(const Ctx& ctx, const std::string& token, bool webcal);
 /// On the pages of a client the viewer covers for (vikariat): a notice, first on the page, that
 /// says so, until when, and that it is logged.
 void add_cover_notice(const Ctx& ctx, views::Page& page, const services::ClientView& v);

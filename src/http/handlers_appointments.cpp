@@ -51,12 +51,6 @@ services::AppointmentInput input_of(const Form& f) {
           f.get("place"), f.get("where"), f.get("who"),     form_version(f)};
 }
 
-std::string length_text(const Ctx& ctx, int minutes) {
-  if (minutes < 60) return ctx.t("log.minutes", {{"m", std::to_string(minutes)}});
-  if (minutes % 60 == 0) return ctx.t("log.hours", {{"h", std::to_string(minutes / 60)}});
-  return ctx.t("log.hours_minutes", {{"h", std::to_string(minutes / 60)}, {"m", std::to_string(minutes % 60)}});
-}
-
 std::vector<Control> appointment_controls(const Ctx& ctx, const Values& v) {
   std::vector<Control> out;
   out.push_back(date_control(ctx, "date", ctx.t("appointment.date"), v.date));
@@ -71,12 +65,12 @@ std::vector<Control> appointment_controls(const Ctx& ctx, const Values& v) {
   for (int m : kLengthChoices) {
     const std::string value = std::to_string(m);
     listed = listed || value == v.minutes;
-    length.options.push_back({value, length_text(ctx, m), value == v.minutes});
+    length.options.push_back({value, duration_text(ctx, m), value == v.minutes});
   }
   long long own = 0;
   if (!listed && parse_int(v.minutes, own) && own >= domain::kMinAppointmentMinutes &&
       own <= domain::kMaxAppointmentMinutes) {
-    length.options.push_back({v.minutes, length_text(ctx, static_cast<int>(own)), true});
+    length.options.push_back({v.minutes, duration_text(ctx, static_cast<int>(own)), true});
   }
   out.push_back(std::move(length));
   out.push_back(select("kind", ctx.t("appointment.kind"),
@@ -140,12 +134,8 @@ Result<views::Page> appointments_page(Ctx& ctx, const services::ClientView& v, c
   return page;
 }
 
-Result<services::ClientView> work_client(Ctx& ctx) {
-  return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
-}
-
 Response get_appointments(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = appointments_page(ctx, *v, nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -153,7 +143,7 @@ Response get_appointments(Ctx& ctx) {
 }
 
 Response post_appointments(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto added = services::add_appointment(ctx.s, *ctx.actor, v->id, input_of(*ctx.form));
   if (added) return redirect(appointments_href(v->id, "?notice=appointment_added"));
@@ -186,7 +176,7 @@ views::Page appointment_page(const Ctx& ctx, const services::ClientView& v, cons
 }
 
 Response show_appointment(Ctx& ctx, const std::optional<Error>& error = std::nullopt) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto a = services::appointment(ctx.s, *ctx.actor, v->id, ctx.param("appointment"));
   if (!a) return page_error(ctx, a.error());
@@ -221,16 +211,10 @@ Response post_appointment_remove(Ctx& ctx) {
 Response get_card(Ctx& ctx) {
   auto card = services::reminder_card(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("appointment"));
   if (!card) return page_error(ctx, card.error());
-  return pdf_response(reminder_card_document(ctx, *card),
-                      "paminnelse-" + format_date(local_date(card->appointment.starts_at)) + ".pdf");
+  return reminder_card_pdf(ctx, *card);
 }
 
 // ---- The ombud's calendar and its feed ---------------------------------------------------------
-
-// Where the phone's calendar reads the feed: this server, with the token as the key.
-std::string feed_address(const Ctx& ctx, const char* scheme, const std::string& token) {
-  return std::string(scheme) + std::string(ctx.req.header("host")) + "/calendar/feed/" + token;
-}
 
 Result<views::Page> calendar_page(Ctx& ctx, const std::string& new_token) {
   auto entries = OMBUD_TRY(services::my_calendar(ctx.s, *ctx.actor, kCalendarDays));
@@ -271,10 +255,9 @@ Result<views::Page> calendar_page(Ctx& ctx, const std::string& new_token) {
     views::Callout made;
     made.kind = "info";
     made.heading = ctx.t("calendar.feed_made_heading");
-    made.paragraphs = {ctx.t("calendar.feed_made_lead"),
-                       feed_address(ctx, ctx.app.config().behind_tls ? "https://" : "http://", new_token),
+    made.paragraphs = {ctx.t("calendar.feed_made_lead"), calendar_feed_address(ctx, new_token, false),
                        ctx.t("calendar.feed_made_once")};
-    made.links = {{ctx.t("calendar.feed_subscribe"), feed_address(ctx, "webcal://", new_token)}};
+    made.links = {{ctx.t("calendar.feed_subscribe"), calendar_feed_address(ctx, new_token, true)}};
     page.callouts.push_back(std::move(made));
   }
   if (feed_made) {

@@ -91,8 +91,7 @@ Response delete_appointment(Ctx& ctx) {
 Response get_card(Ctx& ctx) {
   auto card = services::reminder_card(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("appointment"));
   if (!card) return api_error(ctx, card.error());
-  return pdf_response(reminder_card_document(ctx, *card),
-                      "paminnelse-" + format_date(local_date(card->appointment.starts_at)) + ".pdf");
+  return reminder_card_pdf(ctx, *card);
 }
 
 Response get_calendar(Ctx& ctx) {
@@ -113,10 +112,8 @@ Response get_calendar(Ctx& ctx) {
 Response post_feed(Ctx& ctx) {
   auto token = services::make_calendar_feed(ctx.s, *ctx.actor);
   if (!token) return api_error(ctx, token.error());
-  const std::string host(ctx.req.header("host"));
-  return json_response(201, {{"url", std::string(ctx.app.config().behind_tls ? "https://" : "http://") + host +
-                                         "/calendar/feed/" + *token},
-                             {"webcal", "webcal://" + host + "/calendar/feed/" + *token}});
+  return json_response(
+      201, {{"url", calendar_feed_address(ctx, *token, false)}, {"webcal", calendar_feed_address(ctx, *token, true)}});
 }
 
 Response delete_feed(Ctx& ctx) {

@@ -24,11 +24,6 @@ std::vector<views::Option> yes_no(const Ctx& ctx, const std::string& selected) {
   return {{"ja", ctx.t("form.yes"), selected == "ja"}, {"nej", ctx.t("form.no"), selected == "nej"}};
 }
 
-// Loads the client for a page; a missing or hidden client is a 404 page.
-Result<services::ClientView> client_for(Ctx& ctx) {
-  return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
-}
-
 bool offers(const std::vector<CaseAction>& actions, CaseAction a) {
   return std::find(actions.begin(), actions.end(), a) != actions.end();
 }
@@ -197,7 +192,7 @@ std::string names_of(const std::vector<long long>& ids, const std::map<long long
 }
 
 Response get_client_page(Ctx& ctx) {
-  auto v = client_for(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto cfg = services::current_config(ctx.s, ctx.actor->operation_id);
   if (!cfg) return page_error(ctx, cfg.error());
@@ -375,7 +370,7 @@ Result<views::Page> own_wish_page(Ctx& ctx, const services::ClientView& v, const
 // window title; `submit` calls the use case; `notice` names the status message after the redirect.
 template <typename Build, typename Submit>
 Response case_form(Ctx& ctx, Build build, Submit submit, const char* notice) {
-  auto v = client_for(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   if (ctx.req.method != "POST") {
     auto page = build(*v, nullptr);

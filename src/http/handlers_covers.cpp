@@ -78,7 +78,7 @@ Result<views::Page> covers_page(Ctx& ctx, const services::ClientView& v, const F
 }
 
 Response get_covers(Ctx& ctx) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = covers_page(ctx, *v, nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -86,7 +86,7 @@ Response get_covers(Ctx& ctx) {
 }
 
 Response post_covers(Ctx& ctx) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   const Form& f = *ctx.form;
   auto granted = services::grant_cover(ctx.s, *ctx.actor, v->id, {f.get("ombud"), f.get("reason"), f.get("ends_on")});
@@ -98,7 +98,7 @@ Response post_covers(Ctx& ctx) {
 }
 
 Response post_cover_end(Ctx& ctx) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto ended = services::end_cover(ctx.s, *ctx.actor, v->id, ctx.param("cover"), form_version(*ctx.form));
   if (ended) return redirect(covers_href(v->id, "?notice=cover_ended"));

@@ -63,7 +63,7 @@ Response post_copy(Ctx& ctx) {
   const Form& f = *ctx.form;
   auto copy = services::client_copy(ctx.s, *ctx.actor, ctx.param("id"),
                                     {f.all("parts"), f.get("log_from"), f.get("notes") == "1"});
-  if (copy) return pdf_response(copy_document(ctx, *copy), "min-kopia-" + date_text(copy->made_on) + ".pdf");
+  if (copy) return copy_pdf(ctx, *copy);
   if (is_refusal(copy.error())) return page_error(ctx, copy.error());
   auto v = services::copy_client(ctx.s, *ctx.actor, ctx.param("id"));
   if (!v) return page_error(ctx, v.error());
@@ -74,7 +74,7 @@ Response post_copy(Ctx& ctx) {
 Response get_fullmakt(Ctx& ctx) {
   auto data = services::fullmakt(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("consent"));
   if (!data) return page_error(ctx, data.error());
-  return pdf_response(fullmakt_document(ctx, *data), "fullmakt-" + date_text(data->made_on) + ".pdf");
+  return fullmakt_pdf(ctx, *data);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ Response api_copy(Ctx& ctx) {
   in.notes = ctx.query("notes") == "1" || ctx.query("notes") == "true";
   auto copy = services::client_copy(ctx.s, *ctx.actor, ctx.param("id"), in);
   if (!copy) return api_error(ctx, copy.error());
-  return pdf_response(copy_document(ctx, *copy), "min-kopia-" + date_text(copy->made_on) + ".pdf");
+  return copy_pdf(ctx, *copy);
 }
 
 // A letter's fields as the body names them: text for the one-line and text fields, an array of
@@ -38,11 +38,7 @@ Response api_letter(Ctx& ctx) {
   domain::LetterValues values;
   JsonInput in(ctx.json);
   if (kind) {
-    std::vector<domain::LetterField> fields(domain::letter_sender_fields().begin(),
-                                            domain::letter_sender_fields().end());
-    const auto& own = domain::letter_template(*kind).fields;
-    fields.insert(fields.end(), own.begin(), own.end());
-    for (const auto& f : fields) {
+    for (const auto& f : domain::letter_fields(domain::letter_template(*kind))) {
       const std::string name(f.name);
       if (f.kind == domain::LetterField::Kind::kChoices) {
         values.choices[name] = in.strings(name.c_str(), false);
@@ -51,21 +47,21 @@ Response api_letter(Ctx& ctx) {
       }
     }
   }
-  // Access and the kind are judged before the body.
-  auto client = services::copy_client(ctx.s, *ctx.actor, ctx.param("id"));
-  if (!client) return api_error(ctx, client.error());
-  if (!kind) return api_error(ctx, kind.error());
-  if (auto e = in.error()) return api_error(ctx, *e);
+  // Access and the kind are judged before the body: the service does so for a well-formed one.
+  if (auto e = in.error()) {
+    auto client = services::copy_client(ctx.s, *ctx.actor, ctx.param("id"));
+    if (!client) return api_error(ctx, client.error());
+    return api_error(ctx, kind ? *e : kind.error());
+  }
   auto letter = services::letter(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("letter"), std::move(values));
   if (!letter) return api_error(ctx, letter.error());
-  return pdf_response(letter_document(ctx, *letter), std::string(domain::code_of(domain::kLetterKinds, letter->kind)) +
-                                                         "-" + date_text(letter->made_on) + ".pdf");
+  return letter_pdf(ctx, *letter);
 }
 
 Response api_fullmakt(Ctx& ctx) {
   auto data = services::fullmakt(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("consent"));
   if (!data) return api_error(ctx, data.error());
-  return pdf_response(fullmakt_document(ctx, *data), "fullmakt-" + date_text(data->made_on) + ".pdf");
+  return fullmakt_pdf(ctx, *data);
 }
 
 }  // namespace

@@ -36,19 +36,12 @@ std::string text_if_any(const Ctx& ctx, const std::string& key) {
   return ctx.views.catalog().has(ctx.lang, key) ? ctx.t(key) : std::string();
 }
 
-bool is_sender_field(std::string_view name) {
-  for (const auto& f : domain::letter_sender_fields()) {
-    if (f.name == name) return true;
-  }
-  return false;
-}
-
 Control field_control(const Ctx& ctx, domain::LetterKind kind, const LetterField& f, const Form* sent,
                       const std::string& first_value) {
   const std::string name(f.name);
   const std::string label = letter_field_label(ctx, kind, f);
   std::string hint = text_if_any(
-      ctx, (is_sender_field(name) ? "letter.field." : "letter." + letter_code(kind) + ".") + name + "_hint");
+      ctx, (domain::is_sender_field(name) ? "letter.field." : "letter." + letter_code(kind) + ".") + name + "_hint");
   Control c;
   switch (f.kind) {
     case LetterField::Kind::kChoices: {
@@ -125,10 +118,7 @@ views::Page letter_page(const Ctx& ctx, const services::ClientView& v, domain::L
 
 domain::LetterValues values_of(const Form& f, domain::LetterKind kind) {
   domain::LetterValues values;
-  std::vector<LetterField> fields(domain::letter_sender_fields().begin(), domain::letter_sender_fields().end());
-  const auto& own = domain::letter_template(kind).fields;
-  fields.insert(fields.end(), own.begin(), own.end());
-  for (const auto& field : fields) {
+  for (const auto& field : domain::letter_fields(domain::letter_template(kind))) {
     const std::string name(field.name);
     if (field.kind == LetterField::Kind::kChoices) {
       values.choices[name] = f.all(name);
@@ -175,8 +165,7 @@ Response post_letter(Ctx& ctx) {
   const domain::LetterValues values = kind ? values_of(*ctx.form, *kind) : domain::LetterValues{};
   auto letter = services::letter(ctx.s, *ctx.actor, ctx.param("id"), ctx.param("letter"), values);
   if (letter) {
-    return pdf_response(letter_document(ctx, *letter),
-                        letter_code(letter->kind) + "-" + date_text(letter->made_on) + ".pdf");
+    return letter_pdf(ctx, *letter);
   }
   if (is_refusal(letter.error()) || !kind) return page_error(ctx, letter.error());
   auto v = services::copy_client(ctx.s, *ctx.actor, ctx.param("id"));

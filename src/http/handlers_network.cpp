@@ -25,10 +25,6 @@ std::string consents_href(const std::string& client_id, const std::string& suffi
   return client_href(client_id, "/consents" + suffix);
 }
 
-Result<services::ClientView> work_client(Ctx& ctx) {
-  return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
-}
-
 // ---- The network map ---------------------------------------------------------------------------
 
 struct PersonValues {
@@ -110,7 +106,7 @@ Result<views::Page> network_page(Ctx& ctx, const services::ClientView& v, const 
 }
 
 Response get_network(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = network_page(ctx, *v, nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -118,7 +114,7 @@ Response get_network(Ctx& ctx) {
 }
 
 Response post_network(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto added = services::add_network_entry(ctx.s, *ctx.actor, v->id, input_of(*ctx.form));
   if (added) return redirect(network_href(v->id, "?notice=network_added"));
@@ -150,7 +146,7 @@ views::Page person_page(Ctx& ctx, const services::ClientView& v, const services:
 }
 
 Response show_person(Ctx& ctx, const std::optional<Error>& error = std::nullopt) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto p = services::network_entry(ctx.s, *ctx.actor, v->id, ctx.param("person"));
   if (!p) return page_error(ctx, p.error());
@@ -303,7 +299,7 @@ Result<views::Page> consents_page(Ctx& ctx, const services::ClientView& v, const
 }
 
 Response get_consents(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = consents_page(ctx, *v, nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -311,7 +307,7 @@ Response get_consents(Ctx& ctx) {
 }
 
 Response post_consents(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto added = services::add_consent(ctx.s, *ctx.actor, v->id, consent_input_of(*ctx.form));
   if (added) return redirect(consents_href(v->id, "?notice=consent_added"));
@@ -351,7 +347,7 @@ Result<views::Page> consent_page(Ctx& ctx, const services::ClientView& v, const 
 }
 
 Response show_consent(Ctx& ctx, const std::optional<Error>& error = std::nullopt) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto c = services::consent(ctx.s, *ctx.actor, v->id, ctx.param("consent"));
   if (!c) return page_error(ctx, c.error());

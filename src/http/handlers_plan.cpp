@@ -74,7 +74,7 @@ Result<views::Page> plan_page(Ctx& ctx, const services::ClientView& v, const For
 }
 
 Response get_plan(Ctx& ctx) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = plan_page(ctx, *v, nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -82,7 +82,7 @@ Response get_plan(Ctx& ctx) {
 }
 
 Response post_plan(Ctx& ctx) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto added = services::add_goal(ctx.s, *ctx.actor, v->id, ctx.form->get("text"));
   if (added) return redirect(plan_href(v->id, "/" + added->id + "?notice=goal_added"));
@@ -165,7 +165,7 @@ Result<views::Page> goal_page(Ctx& ctx, const services::ClientView& v, const std
 }
 
 Response show_goal(Ctx& ctx, const std::string& sent_to = "", const std::optional<Error>& error = std::nullopt) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = goal_page(ctx, *v, ctx.param("goal"), error ? &*ctx.form : nullptr, sent_to);
   if (!page) return page_error(ctx, page.error());
@@ -241,7 +241,7 @@ Result<views::Page> step_page(Ctx& ctx, const services::ClientView& v, const std
 }
 
 Response show_step(Ctx& ctx, const std::optional<Error>& error = std::nullopt) {
-  auto v = services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = step_page(ctx, *v, ctx.param("step"), error ? &*ctx.form : nullptr);
   if (!page) return page_error(ctx, page.error());

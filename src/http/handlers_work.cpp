@@ -24,15 +24,6 @@ std::string log_href(const std::string& client_id, const std::string& suffix = "
   return client_href(client_id, "/log" + suffix);
 }
 
-/// "45 min", "1 h", "1 h 30 min".
-std::string duration_text(const Ctx& ctx, long long minutes) {
-  const long long h = minutes / 60;
-  const long long m = minutes % 60;
-  if (h == 0) return ctx.t("log.minutes", {{"m", std::to_string(m)}});
-  if (m == 0) return ctx.t("log.hours", {{"h", std::to_string(h)}});
-  return ctx.t("log.hours_minutes", {{"h", std::to_string(h)}, {"m", std::to_string(m)}});
-}
-
 // The values a form shows: what was posted (shown again with its errors), else the entry's.
 struct EntryValues {
   std::string date, kind, place, letter, counterpart, minutes, note, version;
@@ -204,13 +195,8 @@ Result<views::Page> log_page(Ctx& ctx, const services::ClientView& v, int page_n
   return page;
 }
 
-// The client, for a work page; a client the actor may not see answers as the case pages do.
-Result<services::ClientView> work_client(Ctx& ctx) {
-  return services::get_client(ctx.s, *ctx.actor, ctx.param("id"));
-}
-
 Response get_log(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = log_page(ctx, *v, page_number(ctx), nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -218,7 +204,7 @@ Response get_log(Ctx& ctx) {
 }
 
 Response post_log(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto added = services::add_contact_entry(ctx.s, *ctx.actor, v->id, input_of(*ctx.form));
   if (added) return redirect(log_href(v->id, "?notice=log_added"));
@@ -261,7 +247,7 @@ Result<views::Page> entry_page(Ctx& ctx, const services::ClientView& v, const se
 }
 
 Response show_entry(Ctx& ctx, const std::optional<Error>& error = std::nullopt) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto e = services::contact_entry(ctx.s, *ctx.actor, v->id, ctx.param("entry"));
   if (!e) return page_error(ctx, e.error());
@@ -329,7 +315,7 @@ Result<views::Page> mapping_page(Ctx& ctx, const services::ClientView& v, const 
 }
 
 Response get_mapping(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   auto page = mapping_page(ctx, *v, nullptr);
   if (!page) return page_error(ctx, page.error());
@@ -337,7 +323,7 @@ Response get_mapping(Ctx& ctx) {
 }
 
 Response post_mapping(Ctx& ctx) {
-  auto v = work_client(ctx);
+  auto v = path_client(ctx);
   if (!v) return page_error(ctx, v.error());
   // The areas the form showed, each named by its hidden "areas.<key>.version"; the service refuses
   // an area it does not know.

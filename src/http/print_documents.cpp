@@ -100,8 +100,6 @@ void log_part(const Ctx& ctx, exporter::Document& d, const services::ClientCopy&
   }
 }
 
-}  // namespace
-
 exporter::Document copy_document(const Ctx& ctx, const services::ClientCopy& copy) {
   exporter::Document d;
   d.base_size = kLargeType;
@@ -148,12 +146,14 @@ exporter::Document fullmakt_document(const Ctx& ctx, const services::FullmaktDat
   return d;
 }
 
+}  // namespace
+
 std::string letter_field_label(const Ctx& ctx, domain::LetterKind kind, const domain::LetterField& field) {
-  for (const auto& f : domain::letter_sender_fields()) {
-    if (f.name == field.name) return ctx.t("letter.field." + std::string(field.name));
-  }
+  if (domain::is_sender_field(field.name)) return ctx.t("letter.field." + std::string(field.name));
   return ctx.t("letter." + std::string(domain::code_of(domain::kLetterKinds, kind)) + "." + std::string(field.name));
 }
+
+namespace {
 
 exporter::Document letter_document(const Ctx& ctx, const services::LetterData& data) {
   const std::string code(domain::code_of(domain::kLetterKinds, data.kind));
@@ -220,11 +220,32 @@ exporter::Document reminder_card_document(const Ctx& ctx, const services::Remind
   return d;
 }
 
+// A PDF as a download named `filename` (ASCII), never cached.
 Response pdf_response(const exporter::Document& doc, const std::string& filename) {
   Response r = text_response(200, exporter::render_pdf(doc), "application/pdf");
   r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   r.set_header("Cache-Control", "no-store");
   return r;
+}
+
+}  // namespace
+
+Response copy_pdf(const Ctx& ctx, const services::ClientCopy& copy) {
+  return pdf_response(copy_document(ctx, copy), "min-kopia-" + date_text(copy.made_on) + ".pdf");
+}
+
+Response fullmakt_pdf(const Ctx& ctx, const services::FullmaktData& data) {
+  return pdf_response(fullmakt_document(ctx, data), "fullmakt-" + date_text(data.made_on) + ".pdf");
+}
+
+Response letter_pdf(const Ctx& ctx, const services::LetterData& data) {
+  return pdf_response(letter_document(ctx, data), std::string(domain::code_of(domain::kLetterKinds, data.kind)) + "-" +
+                                                      date_text(data.made_on) + ".pdf");
+}
+
+Response reminder_card_pdf(const Ctx& ctx, const services::ReminderCard& card) {
+  return pdf_response(reminder_card_document(ctx, card),
+                      "paminnelse-" + format_date(local_date(card.appointment.starts_at)) + ".pdf");
 }
 
 }  // namespace ombud::http

@@ -14,17 +14,16 @@
 
 namespace ombud::http {
 
-exporter::Document copy_document(const Ctx& ctx, const services::ClientCopy& copy);
-exporter::Document fullmakt_document(const Ctx& ctx, const services::FullmaktData& data);
-exporter::Document letter_document(const Ctx& ctx, const services::LetterData& data);
+// Each document as the download the pages and the API answer alike: a PDF named after the
+// document and the day it was made, never cached.
+Response copy_pdf(const Ctx& ctx, const services::ClientCopy& copy);
+Response fullmakt_pdf(const Ctx& ctx, const services::FullmaktData& data);
+Response letter_pdf(const Ctx& ctx, const services::LetterData& data);
 /// The reminder card for the client: when, where and with whom, in very large type.
-exporter::Document reminder_card_document(const Ctx& ctx, const services::ReminderCard& card);
+Response reminder_card_pdf(const Ctx& ctx, const services::ReminderCard& card);
 
 /// A field's label on the letter's form and on paper: the sender's fields are the same on every
 /// letter ("letter.field.<name>"), the others are the kind's own ("letter.<kind>.<name>").
 std::string letter_field_label(const Ctx& ctx, domain::LetterKind kind, const domain::LetterField& field);
-
-/// A PDF as a download named `filename` (ASCII), never cached.
-Response pdf_response(const exporter::Document& doc, const std::string& filename);
 
 }  // namespace ombud::http

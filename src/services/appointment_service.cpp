@@ -250,9 +250,7 @@ Result<ReminderCard> reminder_card(const Services& s, const Actor& actor, const 
     return {};
   });
   if (!done) return fail(done.error());
-  if (auto names = staff_names(s, actor)) {
-    if (auto it = names->find(card.appointment.ombud_id); it != names->end()) card.ombud_name = it->second;
-  }
+  card.ombud_name = OMBUD_TRY(staff_name(s, actor, card.appointment.ombud_id));
   OMBUD_CHECK(
       audit_now(s, AuditSubject::of(actor), AuditEvent{"print", "reminder_card", client_id, appointment_id, "ok"}));
   return card;

@@ -38,14 +38,6 @@ Result<std::vector<ContactLogEntry>> log_since(const Services& s, const Actor& a
   return out;
 }
 
-std::string ombud_of(const Services& s, const Actor& actor, const ClientView& client) {
-  if (!client.primary_ombud_id) return "";
-  auto names = staff_names(s, actor);
-  if (!names) return "";
-  const auto it = names->find(*client.primary_ombud_id);
-  return it == names->end() ? "" : it->second;
-}
-
 }  // namespace
 
 Result<ClientView> copy_client(const Services& s, const Actor& actor, const std::string& client_id) {
@@ -85,7 +77,7 @@ Result<ClientCopy> client_copy(const Services& s, const Actor& actor, const std:
   copy.client = OMBUD_TRY(copy_client(s, actor, client_id));
   if (!errors.empty()) return fail(Error::invalid("error.invalid_input", std::move(errors)));
 
-  copy.ombud_name = ombud_of(s, actor, copy.client);
+  copy.ombud_name = OMBUD_TRY(staff_name(s, actor, copy.client.primary_ombud_id));
   // Sorted into the order kCopyParts gives them.
   std::vector<std::string> ordered;
   for (const auto part : kCopyParts)
@@ -120,7 +112,7 @@ Result<LetterData> letter(const Services& s, const Actor& actor, const std::stri
     it->second = domain::normalise_personal_number(it->second).value_or(it->second);
   }
   out.values = std::move(values);
-  out.ombud_name = ombud_of(s, actor, out.client);
+  out.ombud_name = OMBUD_TRY(staff_name(s, actor, out.client.primary_ombud_id));
   OMBUD_CHECK(audit_now(
       s, AuditSubject::of(actor),
       AuditEvent{"print", "letter", client_id, std::string(domain::code_of(domain::kLetterKinds, out.kind)), "ok"}));
@@ -137,7 +129,7 @@ Result<FullmaktData> fullmakt(const Services& s, const Actor& actor, const std::
   if (out.consent.state == domain::ConsentState::kRevoked || out.consent.state == domain::ConsentState::kExpired) {
     return fail(Error::conflict("consent.not_in_force"));
   }
-  out.ombud_name = ombud_of(s, actor, out.client);
+  out.ombud_name = OMBUD_TRY(staff_name(s, actor, out.client.primary_ombud_id));
   OMBUD_CHECK(audit_now(s, AuditSubject::of(actor), AuditEvent{"print", "fullmakt", client_id, consent_id, "ok"}));
   return out;
 }

@@ -21,6 +21,15 @@ Result<std::map<long long, std::string>> staff_names(const Services& s, const Ac
   return out;
 }
 
+Result<std::string> staff_name(const Services& s, const Actor& actor, std::optional<long long> user_id) {
+  if (!user_id) return std::string();
+  auto ref = OMBUD_TRY(reference(s, actor.operation_id));
+  for (const auto& m : ref->staff) {
+    if (m.id == *user_id) return m.display_name;
+  }
+  return std::string();
+}
+
 Result<std::vector<std::pair<std::string, std::string>>> municipalities(const Services& s, long long operation_id) {
   return OMBUD_TRY(reference(s, operation_id))->municipalities;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,6 +17,8 @@ namespace ombud::services {
 
 /// Display names of the operation's users by id (staff names, for showing who is booked).
 Result<std::map<long long, std::string>> staff_names(const Services& s, const Actor& actor);
+/// One user's display name, or "" when there is none (no id, or not of the actor's operation).
+Result<std::string> staff_name(const Services& s, const Actor& actor, std::optional<long long> user_id);
 
 /// The ombud of the actor's operation who can be booked or assigned (active users, role ombud).
 Result<std::vector<std::pair<long long, std::string>>> ombud_choices(const Services& s, const Actor& actor);

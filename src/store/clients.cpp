@@ -73,7 +73,7 @@ struct FindClient {};
 // operation's: own assignments; orientation visits they are booked on (driven by the few cases
 // awaiting a visit); contacts they recorded themselves, until the visit is booked; and cases they
 // cover for a colleague under a grant in force today (vikariat). Each part binds (ombud,
-// operation) in the order of its placeholders; the last binds today twice after them.
+// operation) in the order of its placeholders; the last binds today three times after them.
 constexpr const char* kVisibleToOmbud[] = {
     " WHERE c.primary_ombud_id = :me1 AND +c.operation_id = :op1"
     " AND c.state IN ('aktiv', 'vilande', 'avslutning')",
