@@ -4,59 +4,27 @@
 // axe-core and for sideways scrolling; booking also works without JavaScript.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 
 import {
+  daysAhead,
+  downloadedPdf,
   expectAccessibleAndFits,
-  launchBrowser,
   logIn,
   mainText,
   navigateBy,
-  phone,
-  startServer,
+  openActiveClient,
+  serverAndBrowser,
   submitForm,
-  withPage,
+  tallPhone,
 } from './support.mjs';
 
-const tallPhone = { ...phone, viewport: { width: 375, height: 812 } };
-const TEST_TIMEOUT = 60_000;
-
-/** A date `days` ahead as YYYY-MM-DD, in the machine's own calendar. */
-function daysAhead(days) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 describe('appointments and the calendar', () => {
-  let server;
-  let browser;
-  let downloads;
-
-  before(async () => {
-    server = await startServer({ demoArgs: ['--clients', '40'] });
-    browser = await launchBrowser();
-    downloads = mkdtempSync(path.join(tmpdir(), 'ombud-card-'));
-  });
-
-  after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.stop();
-      if (downloads) rmSync(downloads, { recursive: true, force: true });
-    }
-  });
-
-  const pageTest = (name, options, fn) =>
-    it(name, { timeout: TEST_TIMEOUT }, () => withPage(browser, server, options, fn));
+  const suite = serverAndBrowser();
+  const { pageTest } = suite;
 
   async function openBookings(page, n) {
-    const row = page.getByRole('main').locator('tbody tr', { hasText: 'Aktivt uppdrag' }).nth(n);
-    await navigateBy(page, () => row.getByRole('link').first().click());
+    await openActiveClient(page, n);
     await navigateBy(page, () => page.getByRole('link', { name: 'Bokningar', exact: true }).click());
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Bokningar');
   }
@@ -91,13 +59,9 @@ describe('appointments and the calendar', () => {
     assert.match(await mainText(page), /14:00–15:00/);
     await expectAccessibleAndFits(page, 'the bookings with a meeting');
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
+    const { text: card } = await downloadedPdf(page, () =>
       page.getByRole('link', { name: /^Ladda ner \(PDF\) påminnelsen/ }).first().click(),
-    ]);
-    const file = path.join(downloads, download.suggestedFilename());
-    await download.saveAs(file);
-    const card = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    );
     assert.match(card, /Du har en tid hos ditt personliga ombud/);
     assert.match(card, /klockan 14:00–15:00/);
     assert.match(card, /Försäkringskassan, Storgatan 3/);

@@ -5,56 +5,30 @@
 // JavaScript.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 
 import {
+  daysAhead,
   expectAccessibleAndFits,
-  launchBrowser,
   logIn,
   logOut,
   mainText,
   navigateBy,
-  phone,
-  startServer,
+  openActiveClient,
+  serverAndBrowser,
   submitForm,
+  tallPhone,
   visit,
-  withPage,
 } from './support.mjs';
 
-const tallPhone = { ...phone, viewport: { width: 375, height: 812 } };
-const TEST_TIMEOUT = 60_000;
-
-function daysAhead(days) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 describe('covering for a colleague', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({ demoArgs: ['--clients', '40'] });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.stop();
-    }
-  });
-
-  const pageTest = (name, options, fn) =>
-    it(name, { timeout: TEST_TIMEOUT }, () => withPage(browser, server, options, fn));
+  const suite = serverAndBrowser();
+  const { pageTest } = suite;
 
   /** ombud1's `n`th active client: its path and its name. */
   async function clientOfOmbud1(page, n) {
     await logIn(page, 'ombud1');
-    const row = page.getByRole('main').locator('tbody tr', { hasText: 'Aktivt uppdrag' }).nth(n);
-    await navigateBy(page, () => row.getByRole('link').first().click());
-    const found = { path: new URL(page.url()).pathname, name: await page.getByRole('heading', { level: 1 }).innerText() };
+    const found = { path: await openActiveClient(page, n), name: await page.getByRole('heading', { level: 1 }).innerText() };
     await logOut(page);
     return found;
   }

@@ -5,64 +5,23 @@
 // keyboard only, and both are also made without JavaScript.
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 
 import {
+  downloadedPdf,
   expectAccessibleAndFits,
-  launchBrowser,
   logIn,
-  navigateBy,
-  phone,
-  startServer,
   mainText,
+  navigateBy,
+  openActiveClient,
+  serverAndBrowser,
   submitForm,
-  withPage,
+  tallPhone,
 } from './support.mjs';
 
-const tallPhone = { ...phone, viewport: { width: 375, height: 812 } };
-const TEST_TIMEOUT = 60_000;
-
 describe("the client's copy and the letters", () => {
-  let server;
-  let browser;
-  let downloads;
-
-  before(async () => {
-    server = await startServer({ demoArgs: ['--clients', '40'] });
-    browser = await launchBrowser();
-    downloads = mkdtempSync(path.join(tmpdir(), 'ombud-copy-'));
-  });
-
-  after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.stop();
-      if (downloads) rmSync(downloads, { recursive: true, force: true });
-    }
-  });
-
-  const pageTest = (name, options, fn) =>
-    it(name, { timeout: TEST_TIMEOUT }, () => withPage(browser, server, options, fn));
-
-  /** Opens the `n`th of the ombud's own clients whose assignment is active. */
-  async function openActiveClient(page, n = 0) {
-    const row = page.getByRole('main').locator('tbody tr', { hasText: 'Aktivt uppdrag' }).nth(n);
-    await navigateBy(page, () => row.getByRole('link').first().click());
-  }
-
-  /** Performs `action`, waits for the download it starts, and returns the PDF's file name and text. */
-  async function downloadPdf(page, action) {
-    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-    const file = path.join(downloads, `${Date.now()}-${download.suggestedFilename()}`);
-    await download.saveAs(file);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    return { name: download.suggestedFilename(), text: text.replace(/\s+/g, ' ') };
-  }
+  const suite = serverAndBrowser();
+  const { pageTest } = suite;
 
   pageTest('an ombud and the client choose the parts and download the copy', tallPhone, async ({ page }) => {
     await logIn(page, 'ombud1');
@@ -87,7 +46,7 @@ describe("the client's copy and the letters", () => {
     await page.getByRole('checkbox', { name: 'Handlingsplanen med mål och steg', exact: true }).check();
     await page.getByRole('checkbox', { name: 'Kontaktloggen', exact: true }).check();
     await page.getByRole('checkbox', { name: /^Ta med anteckningarna/ }).uncheck();
-    const copy = await downloadPdf(page, () => page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).click());
+    const copy = await downloadedPdf(page, () => page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).click());
     assert.match(copy.name, /^min-kopia-\d{4}-\d{2}-\d{2}\.pdf$/);
     assert.match(copy.text, /Din kopia – /);
     assert.match(copy.text, /Här är det som du och ditt personliga ombud har skrivit ned tillsammans/);
@@ -107,7 +66,7 @@ describe("the client's copy and the letters", () => {
     await page.keyboard.press('Space');
     assert.equal(await page.getByRole('checkbox', { name: 'Kartläggningen', exact: true }).isChecked(), false);
     await page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).focus();
-    const copy = await downloadPdf(page, () => page.keyboard.press('Enter'));
+    const copy = await downloadedPdf(page, () => page.keyboard.press('Enter'));
     assert.doesNotMatch(copy.text, /Det här har vi pratat om/, 'the mapping was left out');
     assert.match(copy.text, /Ditt nätverk/);
   });
@@ -116,7 +75,7 @@ describe("the client's copy and the letters", () => {
     await logIn(page, 'ombud1');
     await openActiveClient(page, 2);
     await navigateBy(page, () => page.getByRole('link', { name: 'Klientens kopia (PDF)', exact: true }).click());
-    const copy = await downloadPdf(page, () => page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).click());
+    const copy = await downloadedPdf(page, () => page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).click());
     assert.match(copy.text, /Din plan/);
     assert.match(copy.text, /Dina samtycken och fullmakter/);
   });
@@ -150,7 +109,7 @@ describe("the client's copy and the letters", () => {
     await expectAccessibleAndFits(page, 'the application form with errors');
 
     await fillGodMan(page);
-    const letter = await downloadPdf(page, () => page.getByRole('button', { name: 'Ladda ner brevet (PDF)' }).click());
+    const letter = await downloadedPdf(page, () => page.getByRole('button', { name: 'Ladda ner brevet (PDF)' }).click());
     assert.match(letter.name, /^god_man-\d{4}-\d{2}-\d{2}\.pdf$/);
     assert.match(letter.text, /Ansökan om god man/);
     assert.match(letter.text, /Från Maja Påhittsson 811218-9876/);
@@ -173,7 +132,7 @@ describe("the client's copy and the letters", () => {
     await navigateBy(page, () => page.getByRole('link', { name: 'Skriv brev eller ansökan', exact: true }).click());
     await navigateBy(page, () => page.getByRole('link', { name: 'Ansökan om god man', exact: true }).click());
     await fillGodMan(page);
-    const letter = await downloadPdf(page, () => page.getByRole('button', { name: 'Ladda ner brevet (PDF)' }).click());
+    const letter = await downloadedPdf(page, () => page.getByRole('button', { name: 'Ladda ner brevet (PDF)' }).click());
     assert.match(letter.text, /Jag ansöker om att få en god man/);
   });
 });

@@ -4,43 +4,26 @@
 // axe-core and for sideways scrolling at 375 px.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import {
   expectAccessibleAndFits,
-  launchBrowser,
   logIn,
   logOut,
   mainText,
-  navigateBy,
-  phone,
-  startServer,
+  openActiveClient,
+  serverAndBrowser,
   submitForm,
+  tallPhone,
   visit,
   withPage,
 } from './support.mjs';
 
-const tallPhone = { ...phone, viewport: { width: 375, height: 812 } };
-
 describe('the rules of the work', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer({ demoArgs: ['--clients', '40'] });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.stop();
-    }
-  });
+  const suite = serverAndBrowser();
 
   it('admin changes the life areas and the goals at a time, and the ombud works by them', { timeout: 60_000 }, () =>
-    withPage(browser, server, tallPhone, async ({ page }) => {
+    withPage(suite.browser, suite.server, tallPhone, async ({ page }) => {
       await logIn(page, 'admin');
       await visit(page, '/settings');
       const areas = page.getByRole('group', { name: 'Kartläggningens livsområden' });
@@ -57,9 +40,7 @@ describe('the rules of the work', () => {
       await logOut(page);
 
       await logIn(page, 'ombud1');
-      const row = page.getByRole('main').locator('tbody tr', { hasText: 'Aktivt uppdrag' }).nth(9);
-      await navigateBy(page, () => row.getByRole('link').first().click());
-      const client = new URL(page.url()).pathname;
+      const client = await openActiveClient(page, 9);
       await visit(page, `${client}/mapping`);
       const mapping = await mainText(page);
       assert.match(mapping, /Fritid och intressen/);

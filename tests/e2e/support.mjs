@@ -10,7 +10,7 @@
 //   OMBUD_E2E_KEEP=1     keep each server's temporary directory (database, server.log)
 
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +18,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+
+import { after, before, it } from 'node:test';
 
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
@@ -246,6 +248,64 @@ export async function withPage(browser, server, options, fn) {
 
 // ---------------------------------------------------------------------------------------------
 // Navigation and signing in
+
+/** A phone held upright with room for a form: 375 × 812. */
+export const tallPhone = { ...phone, viewport: { width: 375, height: 812 } };
+
+/**
+ * For the enclosing describe(): a demo server (`demoArgs` for `ombud demo`) and a browser,
+ * started before its tests and stopped after them. Returns { server, browser } as they are once
+ * started, and pageTest(name, options, fn), a test that runs fn({ context, page, problems }) in a
+ * fresh browser context.
+ */
+export function serverAndBrowser({ demoArgs = ['--clients', '40'], timeout = 60_000 } = {}) {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer({ demoArgs });
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    try {
+      await suite.browser?.close();
+    } finally {
+      await suite.server?.stop();
+    }
+  });
+  suite.pageTest = (name, options, fn) =>
+    it(name, { timeout }, () => withPage(suite.browser, suite.server, options, fn));
+  return suite;
+}
+
+/** From the signed-in ombud's own list, opens the `n`th client whose assignment is active; returns its path. */
+export async function openActiveClient(page, n = 0) {
+  const row = page.getByRole('main').locator('tbody tr', { hasText: 'Aktivt uppdrag' }).nth(n);
+  await navigateBy(page, () => row.getByRole('link').first().click());
+  return new URL(page.url()).pathname;
+}
+
+/** A date `days` from today (negative: before) as YYYY-MM-DD, in the machine's own calendar. */
+export function daysAhead(days) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Performs `action`, waits for the PDF download it starts, and reads it back as a person would
+ * with pdftotext (poppler-utils). Returns { name, text } with the text's white space collapsed;
+ * the file is removed afterwards.
+ */
+export async function downloadedPdf(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  const dir = await mkdtemp(path.join(tmpdir(), 'ombud-pdf-'));
+  try {
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    return { name: download.suggestedFilename(), text: text.replace(/\s+/g, ' ') };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 function pathOf(url) {
   return new URL(url).pathname;

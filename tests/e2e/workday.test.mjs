@@ -5,70 +5,38 @@
 // WAL and its log never do (sealed with the client's key, never logged).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
 import {
+  daysAhead,
+  downloadedPdf,
   expectAccessibleAndFits,
-  launchBrowser,
   logIn,
   mainText,
   navigateBy,
-  phone,
-  startServer,
+  openActiveClient,
+  serverAndBrowser,
   submitForm,
+  tallPhone,
   visit,
   withPage,
 } from './support.mjs';
 
-const tallPhone = { ...phone, viewport: { width: 375, height: 812 } };
 const MARKER = 'MARKER-Wd5Day';
 
-function daysAhead(days) {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 describe('a working day', () => {
-  let server;
-  let browser;
-  let downloads;
-
-  before(async () => {
-    server = await startServer({ demoArgs: ['--clients', '40'] });
-    browser = await launchBrowser();
-    downloads = mkdtempSync(path.join(tmpdir(), 'ombud-day-'));
-  });
-
-  after(async () => {
-    try {
-      await browser?.close();
-    } finally {
-      await server?.stop();
-      if (downloads) rmSync(downloads, { recursive: true, force: true });
-    }
-  });
+  const suite = serverAndBrowser();
 
   async function send(page, name, status = 303) {
     await submitForm(page, () => page.getByRole('button', { name, exact: true }).click(), { status, label: name });
   }
 
-  async function pdfText(page, action) {
-    const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-    const file = path.join(downloads, download.suggestedFilename());
-    await download.saveAs(file);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  }
-
   it('an ombud works with a client from mapping to the client’s copy, and nothing typed reaches the disk', { timeout: 90_000 }, () =>
-    withPage(browser, server, tallPhone, async ({ page }) => {
+    withPage(suite.browser, suite.server, tallPhone, async ({ page }) => {
       await logIn(page, 'ombud1');
-      const row = page.getByRole('main').locator('tbody tr', { hasText: 'Aktivt uppdrag' }).nth(10);
-      await navigateBy(page, () => row.getByRole('link').first().click());
-      const client = new URL(page.url()).pathname;
+      const client = await openActiveClient(page, 10);
       await expectAccessibleAndFits(page, 'the client page');
 
       await navigateBy(page, () => page.getByRole('link', { name: 'Kartläggning', exact: true }).click());
@@ -110,7 +78,7 @@ describe('a working day', () => {
       await page.getByLabel('Namn', { exact: true }).fill('Klienten Själv');
       await page.getByRole('checkbox', { name: /^Förvalta mina pengar/ }).check();
       await page.getByLabel('Därför behöver jag en god man').fill(`Jag klarar inte räkningarna ${MARKER}-letter`);
-      const letter = await pdfText(page, () => page.getByRole('button', { name: 'Ladda ner brevet (PDF)' }).click());
+      const letter = (await downloadedPdf(page, () => page.getByRole('button', { name: 'Ladda ner brevet (PDF)' }).click())).text;
       assert.match(letter, new RegExp(`${MARKER}-letter`));
       await navigateBy(page, () => page.getByRole('button', { name: 'Anteckna i kontaktloggen' }).click());
       await page.getByLabel('Tid').selectOption('30');
@@ -118,17 +86,17 @@ describe('a working day', () => {
       assert.match(await mainText(page), /Skrev brev eller ansökan tillsammans: Ansökan om god man/);
 
       await visit(page, `${client}/copy`);
-      const copy = await pdfText(page, () => page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).click());
+      const copy = (await downloadedPdf(page, () => page.getByRole('button', { name: 'Ladda ner kopian (PDF)' }).click())).text;
       for (const part of ['mapping', 'goal', 'step', 'network', 'note']) {
         assert.match(copy, new RegExp(`${MARKER}-${part}`), `the client's copy holds their ${part}`);
       }
       assert.doesNotMatch(copy, new RegExp(`${MARKER}-letter`), 'the letter itself is never kept');
 
       // The server's database, its WAL and its log: not a trace of what was typed.
-      for (const file of [path.join(server.dataDir, 'ombud.db'), path.join(server.dataDir, 'ombud.db-wal'), server.logFile]) {
+      for (const file of [path.join(suite.server.dataDir, 'ombud.db'), path.join(suite.server.dataDir, 'ombud.db-wal'), suite.server.logFile]) {
         if (!existsSync(file)) continue;
         assert.equal(readFileSync(file).includes(MARKER), false, `${path.basename(file)} holds the marker`);
       }
-      assert.ok(existsSync(path.join(server.dataDir, 'ombud.db')), 'the database was looked at');
+      assert.ok(existsSync(path.join(suite.server.dataDir, 'ombud.db')), 'the database was looked at');
     }));
 });

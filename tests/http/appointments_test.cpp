@@ -4,9 +4,6 @@
 // refused, the reminder card read back from its PDF, the ombud's own calendar across clients,
 // and the calendar feed: neutral events only, a token kept only as its hash, revocable, dead with
 // the account. Today is 2026-11-23, 10:20 in Stockholm, on the test clock.
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "store/users.hpp"
 #include "support/pdf_text.hpp"
@@ -22,20 +19,8 @@ using ombud::testing::WebClient;
 
 class Appointments : public ombud::testing::WorkFixture {
  protected:
-  void SetUp() override {
-    const char* tz = std::getenv("TZ");
-    if (tz != nullptr) tz_before_ = tz;
-    set_time_zone("Europe/Stockholm");
-    WorkFixture::SetUp();
-  }
-  void TearDown() override {
-    if (tz_before_) {
-      set_time_zone(*tz_before_);
-    } else {
-      ::unsetenv("TZ");
-      ::tzset();
-    }
-  }
+  // Set before the fixture's server starts, given back after the test.
+  ombud::testing::ScopedTimeZone stockholm_{"Europe/Stockholm"};
 
   std::string bookings() { return "/clients/" + client + "/appointments"; }
   std::string api_bookings() { return "/api/v1/clients/" + client + "/appointments"; }
@@ -45,19 +30,6 @@ class Appointments : public ombud::testing::WorkFixture {
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body);
   }
-
-  std::string database_bytes() {
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-      std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      bytes += ss.str();
-    }
-    return bytes;
-  }
-
-  std::optional<std::string> tz_before_;
 };
 
 TEST_P(Appointments, AnOmbudBooksAMeetingAndTheClientGetsAReminderCard) {

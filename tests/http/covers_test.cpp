@@ -5,9 +5,6 @@
 // on the pages and every access marked in the audit log; the grant ends by itself after its last
 // day or when the samordnare ends it. The samordnare still never reads the work. Bad grants are
 // refused with Swedish messages and API codes. Today is 2026-11-23 on the test clock.
-#include <fstream>
-#include <sstream>
-
 #include "work_fixture.hpp"
 
 namespace ombud::http {
@@ -150,13 +147,7 @@ TEST_P(Covers, TheReasonNeverReachesTheDatabaseFileInPlaintext) {
   ASSERT_EQ(sam_api->api("POST", api_covers(), {{"ombud", bo}, {"reason", marker}, {"ends_on", "2026-12-31"}}).status,
             201);
   EXPECT_EQ(json::parse(sam_api->api("GET", api_covers()).body)["covers"][0]["reason"], marker);
-  std::string bytes;
-  for (const char* suffix : {"", "-wal"}) {
-    std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    bytes += ss.str();
-  }
+  const std::string bytes = database_bytes();
   ASSERT_FALSE(bytes.empty());
   EXPECT_EQ(bytes.find(marker), std::string::npos);
 }

@@ -76,13 +76,6 @@ class Documents : public ombud::testing::WorkFixture {
         201);
   }
 
-  void relogin() {
-    page = std::make_unique<WebClient>(t->app());
-    ASSERT_EQ(page->login("ada", TestServices::kPassword).status, 303);
-    api = std::make_unique<WebClient>(t->app());
-    ASSERT_EQ(api->api_login("ada", TestServices::kPassword).status, 201);
-  }
-
   // Every row of the client's records and their statistics.
   long long work_rows() {
     auto conn = t->env().db().acquire();

@@ -4,8 +4,6 @@
 // form filled in on screen with its limits and Swedish messages, the letter read back from its
 // PDF (pdftotext), nothing of it stored, and the contact log recording which kind was written.
 // Today is 2026-11-23 on the test clock.
-#include <fstream>
-#include <sstream>
 
 #include "support/pdf_text.hpp"
 #include "work_fixture.hpp"
@@ -22,13 +20,6 @@ class Letters : public ombud::testing::WorkFixture {
  protected:
   std::string letters() { return "/clients/" + client + "/letters"; }
   std::string api_letter(const std::string& kind) { return "/api/v1/clients/" + client + "/letters/" + kind; }
-
-  long long count(const char* table) {
-    auto conn = t->env().db().acquire();
-    long long n = 0;
-    conn.sql() << "SELECT COUNT(*) FROM " + std::string(table), soci::into(n);
-    return n;
-  }
 };
 
 TEST_P(Letters, AnApplicationIsWrittenTogetherPrintedAndOnlyItsKindIsLogged) {
@@ -118,13 +109,7 @@ TEST_P(Letters, AnApplicationIsWrittenTogetherPrintedAndOnlyItsKindIsLogged) {
 
   // The letter's text reached neither the database nor its WAL.
   if (GetParam() == store::Engine::kSqlite) {
-    std::string bytes;
-    for (const char* suffix : {"", "-wal"}) {
-      std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      bytes += ss.str();
-    }
+    const std::string bytes = database_bytes();
     ASSERT_FALSE(bytes.empty());
     EXPECT_EQ(bytes.find(marker), std::string::npos);
     EXPECT_EQ(bytes.find("Storgatan 1"), std::string::npos);

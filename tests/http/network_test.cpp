@@ -26,19 +26,6 @@ class Network : public ombud::testing::WorkFixture {
     EXPECT_EQ(r.status, 201) << r.body;
     return json::parse(r.body);
   }
-  // After the clock has moved on past the sessions' lifetime.
-  void relogin() {
-    page = std::make_unique<WebClient>(t->app());
-    ASSERT_EQ(page->login("ada", TestServices::kPassword).status, 303);
-    api = std::make_unique<WebClient>(t->app());
-    ASSERT_EQ(api->api_login("ada", TestServices::kPassword).status, 201);
-  }
-  long long count(const char* table) {
-    auto conn = t->env().db().acquire();
-    long long n = 0;
-    conn.sql() << "SELECT COUNT(*) FROM " + std::string(table), soci::into(n);
-    return n;
-  }
 };
 
 TEST_P(Network, TheMapShowsWhoAlreadyDoesWhatAndKeepsContactDetailsOnlyWhenTheClientAgrees) {

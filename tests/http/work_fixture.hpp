@@ -5,7 +5,9 @@
 // an API session.
 #pragma once
 
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -66,6 +68,33 @@ class WorkFixture : public ::testing::TestWithParam<store::Engine> {
       if (e.type == type) out.push_back(e);
     }
     return out;
+  }
+
+  // ada's sessions again, after the clock has moved on past their lifetime.
+  void relogin() {
+    page = std::make_unique<WebClient>(t->app());
+    ASSERT_EQ(page->login("ada", TestServices::kPassword).status, 303);
+    api = std::make_unique<WebClient>(t->app());
+    ASSERT_EQ(api->api_login("ada", TestServices::kPassword).status, 201);
+  }
+
+  long long count(const char* table) {
+    auto conn = t->env().db().acquire();
+    long long n = 0;
+    conn.sql() << "SELECT COUNT(*) FROM " + std::string(table), soci::into(n);
+    return n;
+  }
+
+  // The SQLite file and its WAL, as written (for the tests that grep them for a marker).
+  std::string database_bytes() {
+    std::string bytes;
+    for (const char* suffix : {"", "-wal"}) {
+      std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      bytes += ss.str();
+    }
+    return bytes;
   }
 
   long long audited(const std::string& action, const std::string& kind) {

@@ -270,13 +270,7 @@ TEST_P(Work, WhatTheClientSaysNeverReachesTheDatabaseFileInPlaintext) {
                 .status,
             201);
   // The SQLite file and its WAL, as written.
-  std::string bytes;
-  for (const char* suffix : {"", "-wal"}) {
-    std::ifstream in(t->env().test_db().url() + suffix, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    bytes += ss.str();
-  }
+  const std::string bytes = database_bytes();
   ASSERT_FALSE(bytes.empty());
   EXPECT_EQ(bytes.find(marker), std::string::npos);
 }

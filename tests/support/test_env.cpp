@@ -13,6 +13,20 @@
 
 namespace ombud::testing {
 
+ScopedTimeZone::ScopedTimeZone(const std::string& tz) {
+  if (const char* now = std::getenv("TZ"); now != nullptr) before_ = now;
+  set_time_zone(tz);
+}
+
+ScopedTimeZone::~ScopedTimeZone() {
+  if (before_) {
+    set_time_zone(*before_);
+  } else {
+    ::unsetenv("TZ");
+    ::tzset();
+  }
+}
+
 std::optional<std::string> postgres_dsn() {
   if (const char* dsn = std::getenv("TEST_PG_DSN"); dsn != nullptr && *dsn != '\0') return std::string(dsn);
   if (const char* file = std::getenv("TEST_PG_DSN_FILE"); file != nullptr && *file != '\0') {

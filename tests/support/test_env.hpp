@@ -24,6 +24,19 @@ std::optional<std::string> postgres_dsn();
 bool postgres_required();
 
 /// A directory removed when the object dies.
+/// The process's time zone set for a test's lifetime and given back after it (local times in the
+/// tests are Stockholm's, as in production, whatever TZ the run has).
+class ScopedTimeZone {
+ public:
+  explicit ScopedTimeZone(const std::string& tz);
+  ~ScopedTimeZone();
+  ScopedTimeZone(const ScopedTimeZone&) = delete;
+  ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
+
+ private:
+  std::optional<std::string> before_;
+};
+
 class TempDir {
  public:
   TempDir();

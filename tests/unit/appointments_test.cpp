@@ -4,11 +4,10 @@
 // calendar feed's format (RFC 5545 escaping and line folding).
 #include "domain/appointments.hpp"
 
-#include <cstdlib>
-
 #include <gtest/gtest.h>
 
 #include "export/ical.hpp"
+#include "support/test_env.hpp"
 
 namespace ombud {
 namespace {
@@ -16,20 +15,7 @@ namespace {
 // Local times here are Stockholm's, as in production (cli sets it when TZ is unset).
 class StockholmTime : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const char* tz = std::getenv("TZ");
-    if (tz != nullptr) before_ = tz;
-    set_time_zone("Europe/Stockholm");
-  }
-  void TearDown() override {
-    if (before_) {
-      set_time_zone(*before_);
-    } else {
-      ::unsetenv("TZ");
-      ::tzset();
-    }
-  }
-  std::optional<std::string> before_;
+  testing::ScopedTimeZone stockholm_{"Europe/Stockholm"};
 };
 
 TEST_F(StockholmTime, ALocalTimeIsReadInTheSeasonOfItsDay) {
